@@ -1,0 +1,1115 @@
+package dev.cowcollections;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OptionalDataException;
+import java.io.Serializable;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A resizable-array list whose copies cost O(1): an implicitly shared, copy-on-write
+ * replacement for {@link java.util.ArrayList} and for the defensive copy
+ * {@code new ArrayList<>(list)}.
+ *
+ * <p>{@link #copy()} returns a new handle on the same buffer and only counts the share. Each
+ * handle behaves as an independent value: the first write through a handle whose buffer is
+ * shared <em>detaches</em> it, copying the buffer into a private one, and the other handles see
+ * nothing. A write through a handle that holds the only share happens in place, as in
+ * {@code ArrayList}. A call that leaves the contents unchanged (removing an absent element, a
+ * {@code removeIf} that matches nothing, a {@code sort} of a sorted list, setting an element to
+ * the same reference) never detaches. {@link #clear()} on a shared handle gives its share back in
+ * O(1).
+ *
+ * <p>Costs: {@code size}, {@code isEmpty}, {@code get}, {@code set} on an unshared handle,
+ * {@code iterator} and {@code listIterator} run in constant time; {@code add} runs in amortized
+ * constant time; {@code copy}, {@code clone}, {@code isShared}, the sharing constructor and
+ * {@link #copyOf(Collection)} of another {@code CowList} run in constant time, whatever the size.
+ * The first write after a copy costs one copy of the buffer, O(n), the price
+ * {@code new ArrayList<>(list)} pays up front; the writes after it are in place again. All
+ * other operations run in linear time, as {@code ArrayList}'s do.
+ *
+ * <p>Copies are shallow, like {@code new ArrayList<>(list)}: the elements themselves are shared
+ * references. A mutable element (a {@code CowList} inside a {@code CowList}, say) is changed for
+ * every list that holds it; copy the element before changing it to keep the lists independent.
+ *
+ * <p>Thread safety. One handle is not thread-safe: use it from one thread at a time or
+ * synchronize externally, as with {@code ArrayList}. Handles that share a buffer, though, may be
+ * read and written at the same time from different threads with no synchronization at all: each
+ * sees only its own writes. Memory consistency effects: actions in a thread before it calls
+ * {@code copy()} happen-before actions on the copy in another thread, provided the copy reaches
+ * that thread through a safe publication (a concurrent queue, a volatile or final field,
+ * {@code Thread.start}). No method takes a lock.
+ *
+ * <p>The iterators returned by {@link #iterator()} and {@link #listIterator()}, and the
+ * spliterator, are <i>fail-fast</i> as {@code ArrayList}'s are: a structural change made other
+ * than through the iterator itself throws {@link ConcurrentModificationException} on a best-effort
+ * basis. Copying the list, or writes through other handles, never disturb an iterator.
+ *
+ * <p>This class permits {@code null} elements. It is final so that no subclass can break the
+ * sharing invariants.
+ *
+ * @param <E> the type of elements
+ */
+public final class CowList<E> extends AbstractList<E>
+        implements List<E>, RandomAccess, Cloneable, Serializable {
+
+    /*
+     * Implementation notes.
+     *
+     * A handle holds the array `elements`, its own `size` and the RefCount of that array. Handles
+     * that share an array always have the same size, because nobody writes into a shared array:
+     * every write first makes its handle the only holder (isUnique), detaching if needed. Slots
+     * at or beyond `size` are always null, in shared arrays too, so a detach may copy a prefix of
+     * any length >= size.
+     *
+     * A detach reads the old array completely, then releases the old share (release ordering);
+     * see RefCount for why a sibling that then sees itself unique cannot tear the copy.
+     *
+     * `knownUnique` caches a positive uniqueness test: the count can only leave 1 through this
+     * handle's own copy(), which clears the flag. The hot paths (add, set) test a field of the
+     * handle, as ArrayList tests its capacity; the acquire read happens once per detach.
+     *
+     * A detach does the write's own work in the same pass: an insertion copies around its gap,
+     * a removal copies around the removed range, a removeIf copies the survivors. No write ever
+     * copies twice.
+     */
+
+    private static final long serialVersionUID = 1L;
+
+    /** The capacity of the first private buffer of a list that starts empty. */
+    private static final int DEFAULT_CAPACITY = 10;
+
+    /** The buffer of every empty list that has no capacity of its own; immortal. */
+    private static final Object[] EMPTY_ELEMENTS = {};
+
+    /** Reads up to this many elements before a deserialized list trusts the stream further. */
+    private static final int FIRST_READ_CAPACITY = 1024;
+
+    private transient Object[] elements;
+    private transient int size;
+    private transient RefCount refCount;
+    private transient boolean knownUnique;
+
+    /** An empty list. It allocates nothing until its first write. */
+    public CowList() {
+        elements = EMPTY_ELEMENTS;
+        refCount = RefCount.IMMORTAL;
+    }
+
+    /**
+     * An empty list with room for {@code initialCapacity} elements.
+     *
+     * @throws IllegalArgumentException if {@code initialCapacity} is negative
+     */
+    public CowList(int initialCapacity) {
+        if (Checks.checkCapacity(initialCapacity) == 0) {
+            elements = EMPTY_ELEMENTS;
+            refCount = RefCount.IMMORTAL;
+        } else {
+            elements = new Object[initialCapacity];
+            refCount = new RefCount();
+            knownUnique = true;
+        }
+    }
+
+    /**
+     * A list of the elements of {@code source}, in its iteration order. When {@code source} is a
+     * {@code CowList}, the new list shares its buffer in O(1) instead of copying it.
+     *
+     * @throws NullPointerException if {@code source} is null
+     */
+    public CowList(Collection<? extends E> source) {
+        if (source instanceof CowList) {
+            shareWith((CowList<?>) source);
+        } else {
+            adoptCopyOf(source);
+        }
+    }
+
+    /** Returns an empty list. */
+    public static <E> CowList<E> of() {
+        return new CowList<>();
+    }
+
+    /**
+     * Returns a list of the given elements, in order; {@code null} elements are allowed.
+     *
+     * @throws NullPointerException if the array is null
+     */
+    @SafeVarargs
+    public static <E> CowList<E> of(E... elements) {
+        CowList<E> list = new CowList<>();
+        list.adoptArray(Arrays.copyOf(elements, elements.length, Object[].class));
+        return list;
+    }
+
+    /**
+     * Returns a list of the elements of {@code source}. A {@code CowList} is shared in O(1) (the
+     * result is {@code source.copy()}); any other collection is copied.
+     *
+     * @throws NullPointerException if {@code source} is null
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> CowList<E> copyOf(Collection<? extends E> source) {
+        if (source instanceof CowList) {
+            return ((CowList<E>) source).copy();
+        }
+        return new CowList<>(source);
+    }
+
+    // Sharing
+
+    /**
+     * Returns a new handle on this list's buffer, in O(1) whatever the size. The two handles are
+     * independent values from now on: the first write through either one detaches it.
+     */
+    public CowList<E> copy() {
+        CowList<E> copy = new CowList<>();
+        copy.shareWith(this);
+        return copy;
+    }
+
+    /** Returns {@link #copy()}: a new handle on the same buffer, in O(1). */
+    @Override
+    public CowList<E> clone() {
+        return copy();
+    }
+
+    /**
+     * Whether this handle's buffer is shared with another handle, so that the next write through
+     * it will copy. Empty lists that never held an element share one static buffer, so they
+     * answer {@code true}. For tests and diagnostics.
+     */
+    public boolean isShared() {
+        return !knownUnique && !refCount.isUniqueAcquire();
+    }
+
+    /** The count of this handle's buffer, for tests in this package. */
+    RefCount refCount() {
+        return refCount;
+    }
+
+    private void shareWith(CowList<?> source) {
+        RefCount sourceCount = source.refCount;
+        sourceCount.retain();
+        source.knownUnique = false;
+        elements = source.elements;
+        size = source.size;
+        refCount = sourceCount;
+    }
+
+    private void adoptCopyOf(Collection<?> source) {
+        Object[] array = source.toArray();
+        if (source.getClass() != ArrayList.class) {
+            // toArray of an arbitrary collection may return a typed array, or keep a reference
+            array = Arrays.copyOf(array, array.length, Object[].class);
+        }
+        adoptArray(array);
+    }
+
+    /** Makes a list that has no buffer of its own yet hold {@code array}, which nobody else holds. */
+    private void adoptArray(Object[] array) {
+        if (array.length != 0) {
+            elements = array;
+            size = array.length;
+            refCount = new RefCount();
+            knownUnique = true;
+        }
+    }
+
+    /** Whether this handle may write into its buffer in place. */
+    private boolean isUnique() {
+        return knownUnique || (knownUnique = refCount.isUniqueAcquire());
+    }
+
+    /**
+     * Makes {@code fresh}, which holds this list's contents after a write, the handle's private
+     * buffer, then gives back the share of the old one. The caller has finished reading it.
+     */
+    private Object[] detachTo(Object[] fresh) {
+        RefCount oldCount = refCount;
+        elements = fresh;
+        refCount = new RefCount();
+        knownUnique = true;
+        oldCount.release();
+        return fresh;
+    }
+
+    /** Detaches for a write that keeps the size: a private copy of exactly the elements. */
+    private Object[] detach() {
+        return detachTo(Arrays.copyOf(elements, size));
+    }
+
+    /**
+     * Detaches for an insertion: a private copy with room for {@code count} more elements,
+     * opened at {@code index}.
+     */
+    private Object[] detachOpening(int index, int count) {
+        int s = size;
+        Object[] old = elements;
+        int capacity = capacityFor(s, count);
+        Object[] fresh;
+        if (index == s) {
+            fresh = Arrays.copyOf(old, capacity);
+        } else {
+            fresh = new Object[capacity];
+            System.arraycopy(old, 0, fresh, 0, index);
+            System.arraycopy(old, index, fresh, index + count, s - index);
+        }
+        return detachTo(fresh);
+    }
+
+    /** Detaches for a removal: a private copy without the elements in {@code [from, to)}. */
+    private void detachClosing(int from, int to) {
+        int s = size;
+        Object[] old = elements;
+        Object[] fresh = new Object[s - (to - from)];
+        System.arraycopy(old, 0, fresh, 0, from);
+        System.arraycopy(old, to, fresh, from, s - to);
+        detachTo(fresh);
+    }
+
+    /**
+     * Opens {@code [index, index + count)} for an insertion and returns the buffer to write it
+     * into: in place when unique (growing a full buffer), in a detached copy otherwise.
+     */
+    private Object[] openGap(int index, int count) {
+        if (!isUnique()) {
+            return detachOpening(index, count);
+        }
+        int s = size;
+        Object[] es = elements;
+        if (count > es.length - s) {
+            es = elements = Arrays.copyOf(es, capacityFor(s, count));
+        }
+        System.arraycopy(es, index, es, index + count, s - index);
+        return es;
+    }
+
+    /** The capacity of a buffer that holds {@code count} elements more than {@code size}. */
+    private int capacityFor(int size, int count) {
+        int length = elements.length;
+        if (length == 0) {
+            return Math.max(DEFAULT_CAPACITY, count);
+        }
+        if (count <= length - size) {
+            return length;
+        }
+        return ArrayGrowth.grow(length, count - (length - size));
+    }
+
+    // Query Operations
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    @Override
+    public E get(int index) {
+        Objects.checkIndex(index, size);
+        return elementAt(elements, index);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return indexOf(o) >= 0;
+    }
+
+    @Override
+    public int indexOf(Object o) {
+        return indexOfRange(o, 0, size);
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+        return lastIndexOfRange(o, 0, size);
+    }
+
+    int indexOfRange(Object o, int from, int to) {
+        Object[] es = elements;
+        if (o == null) {
+            for (int i = from; i < to; i++) {
+                if (es[i] == null) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                if (o.equals(es[i])) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    int lastIndexOfRange(Object o, int from, int to) {
+        Object[] es = elements;
+        if (o == null) {
+            for (int i = to - 1; i >= from; i--) {
+                if (es[i] == null) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = to - 1; i >= from; i--) {
+                if (o.equals(es[i])) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Object[] toArray() {
+        return Arrays.copyOf(elements, size);
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+        return toArrayRange(a, 0, size);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T[] toArrayRange(T[] a, int from, int to) {
+        int length = to - from;
+        if (a.length < length) {
+            return (T[]) Arrays.copyOfRange(elements, from, to, a.getClass());
+        }
+        System.arraycopy(elements, from, a, 0, length);
+        if (a.length > length) {
+            a[length] = null;
+        }
+        return a;
+    }
+
+    // Modification Operations
+
+    /**
+     * Replaces the element at {@code index}. Setting the reference already there changes nothing
+     * and never detaches.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    @Override
+    public E set(int index, E element) {
+        Objects.checkIndex(index, size);
+        Object[] es = elements;
+        E old = elementAt(es, index);
+        if (!isUnique()) {
+            if (old == element) {
+                return old;
+            }
+            es = detach();
+        }
+        es[index] = element;
+        return old;
+    }
+
+    @Override
+    public boolean add(E e) {
+        modCount++;
+        int s = size;
+        Object[] es = elements;
+        if (!knownUnique || s == es.length) {
+            es = openGap(s, 1);
+        }
+        es[s] = e;
+        size = s + 1;
+        return true;
+    }
+
+    /**
+     * Inserts {@code element} at {@code index}, shifting the elements from there on right.
+     *
+     * @throws IndexOutOfBoundsException if {@code index < 0 || index > size()}
+     */
+    @Override
+    public void add(int index, E element) {
+        Checks.checkPositionIndex(index, size);
+        modCount++;
+        int s = size;
+        Object[] es = openGap(index, 1);
+        es[index] = element;
+        size = s + 1;
+    }
+
+    /**
+     * Removes the element at {@code index}, shifting the elements after it left.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
+    @Override
+    public E remove(int index) {
+        Objects.checkIndex(index, size);
+        E old = elementAt(elements, index);
+        removeAt(index);
+        return old;
+    }
+
+    /** Removes the first occurrence of {@code o}; an absent element changes nothing. */
+    @Override
+    public boolean remove(Object o) {
+        int index = indexOf(o);
+        if (index < 0) {
+            return false;
+        }
+        removeAt(index);
+        return true;
+    }
+
+    private void removeAt(int index) {
+        modCount++;
+        if (isUnique()) {
+            Object[] es = elements;
+            int newSize = size - 1;
+            System.arraycopy(es, index + 1, es, index, newSize - index);
+            es[newSize] = null;
+        } else {
+            detachClosing(index, index + 1);
+        }
+        size--;
+    }
+
+    /**
+     * Removes every element. On a shared handle this gives the share back and points the handle
+     * at the static empty buffer, in O(1); on an unshared one it clears the buffer in place.
+     */
+    @Override
+    public void clear() {
+        modCount++;
+        int s = size;
+        if (s == 0) {
+            return;
+        }
+        if (isUnique()) {
+            Arrays.fill(elements, 0, s, null);
+        } else {
+            RefCount oldCount = refCount;
+            elements = EMPTY_ELEMENTS;
+            refCount = RefCount.IMMORTAL;
+            oldCount.release();
+        }
+        size = 0;
+    }
+
+    /**
+     * Appends the elements of {@code c} in its iteration order. When {@code c} is this list, its
+     * elements are appended once.
+     *
+     * @throws NullPointerException if {@code c} is null
+     * @throws OutOfMemoryError if the size would exceed the longest array the VM allows
+     */
+    @Override
+    public boolean addAll(Collection<? extends E> c) {
+        return insertAll(size, c) != 0;
+    }
+
+    /**
+     * Inserts the elements of {@code c} at {@code index}, in its iteration order.
+     *
+     * @throws IndexOutOfBoundsException if {@code index < 0 || index > size()}
+     * @throws NullPointerException if {@code c} is null
+     */
+    @Override
+    public boolean addAll(int index, Collection<? extends E> c) {
+        Checks.checkPositionIndex(index, size);
+        return insertAll(index, c) != 0;
+    }
+
+    /** Inserts the elements of {@code c} at a checked {@code index}; returns how many. */
+    int insertAll(int index, Collection<? extends E> c) {
+        Object[] added = c.toArray();
+        modCount++;
+        int count = added.length;
+        if (count == 0) {
+            return 0;
+        }
+        int s = size;
+        Object[] es = openGap(index, count);
+        System.arraycopy(added, 0, es, index, count);
+        size = s + count;
+        return count;
+    }
+
+    /**
+     * Removes the elements in {@code [fromIndex, toIndex)}; an empty range changes nothing.
+     *
+     * @throws IndexOutOfBoundsException if {@code fromIndex > toIndex} or either is out of range
+     */
+    @Override
+    protected void removeRange(int fromIndex, int toIndex) {
+        Objects.checkFromToIndex(fromIndex, toIndex, size);
+        modCount++;
+        if (fromIndex == toIndex) {
+            return;
+        }
+        if (isUnique()) {
+            Object[] es = elements;
+            int s = size;
+            System.arraycopy(es, toIndex, es, fromIndex, s - toIndex);
+            Arrays.fill(es, s - (toIndex - fromIndex), s, null);
+        } else {
+            detachClosing(fromIndex, toIndex);
+        }
+        size -= toIndex - fromIndex;
+    }
+
+    /**
+     * Removes every element that {@code filter} accepts. The filter sees every element before
+     * anything is removed, so a filter that throws leaves the list unchanged, and a filter that
+     * matches nothing never detaches.
+     */
+    @Override
+    public boolean removeIf(Predicate<? super E> filter) {
+        return removeIf(filter, 0, size);
+    }
+
+    /** Removes the elements of this list that {@code c} contains; matching nothing never detaches. */
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        Objects.requireNonNull(c);
+        return removeIf(c::contains, 0, size);
+    }
+
+    /** Keeps only the elements of this list that {@code c} contains; keeping all never detaches. */
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        Objects.requireNonNull(c);
+        return removeIf(e -> !c.contains(e), 0, size);
+    }
+
+    /**
+     * Removes the elements in {@code [from, to)} that {@code filter} accepts. Like
+     * {@code ArrayList}, it tests every element first, tolerating a filter that reads the list,
+     * then compacts in a second pass: in place when unique, into the detached copy otherwise.
+     */
+    boolean removeIf(Predicate<? super E> filter, int from, int to) {
+        Objects.requireNonNull(filter);
+        int expectedModCount = modCount;
+        Object[] es = elements;
+        int first = from;
+        while (first < to && !filter.test(elementAt(es, first))) {
+            first++;
+        }
+        if (first == to) {
+            checkForComodification(expectedModCount);
+            return false;
+        }
+        long[] removed = new long[((to - first - 1) >> 6) + 1];
+        removed[0] = 1L;
+        for (int i = first + 1; i < to; i++) {
+            if (filter.test(elementAt(es, i))) {
+                removed[(i - first) >> 6] |= 1L << (i - first);
+            }
+        }
+        checkForComodification(expectedModCount);
+        modCount++;
+        // The filter may have detached this handle through set(): write only to what it holds now.
+        es = elements;
+        int s = size;
+        int removedCount = 0;
+        for (long word : removed) {
+            removedCount += Long.bitCount(word);
+        }
+        Object[] target = isUnique() ? es : new Object[s - removedCount];
+        if (target != es) {
+            System.arraycopy(es, 0, target, 0, first);
+        }
+        int w = first;
+        for (int i = first; i < to; i++) {
+            if ((removed[(i - first) >> 6] & (1L << (i - first))) == 0) {
+                target[w++] = es[i];
+            }
+        }
+        System.arraycopy(es, to, target, w, s - to);
+        if (target == es) {
+            Arrays.fill(es, s - removedCount, s, null);
+        } else {
+            detachTo(target);
+        }
+        size = s - removedCount;
+        return true;
+    }
+
+    /**
+     * Replaces each element with the operator's result. Results that are the same reference as
+     * the element change nothing, so an operator that changes nothing never detaches.
+     */
+    @Override
+    public void replaceAll(UnaryOperator<E> operator) {
+        replaceAllRange(operator, 0, size);
+        modCount++;
+    }
+
+    void replaceAllRange(UnaryOperator<E> operator, int from, int to) {
+        Objects.requireNonNull(operator);
+        int expectedModCount = modCount;
+        for (int i = from; modCount == expectedModCount && i < to; i++) {
+            E old = elementAt(elements, i);
+            E replacement = operator.apply(old);
+            if (replacement != old) {
+                (isUnique() ? elements : detach())[i] = replacement;
+            }
+        }
+        checkForComodification(expectedModCount);
+    }
+
+    /**
+     * Sorts the list, stably; {@code null} sorts by natural order. On a shared handle the sort
+     * runs on a copy, so a comparator that throws leaves the list unchanged, and a list that was
+     * already in order keeps sharing its buffer.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void sort(Comparator<? super E> c) {
+        int expectedModCount = modCount;
+        int s = size;
+        if (isUnique()) {
+            Arrays.sort((E[]) elements, 0, s, c);
+        } else {
+            Object[] es = elements;
+            Object[] sorted = Arrays.copyOf(es, s);
+            Arrays.sort((E[]) sorted, 0, s, c);
+            for (int i = 0; i < s; i++) {
+                if (sorted[i] != es[i]) {
+                    detachTo(sorted);
+                    break;
+                }
+            }
+        }
+        checkForComodification(expectedModCount);
+        modCount++;
+    }
+
+    /**
+     * Makes sure the list holds at least {@code minCapacity} elements without reallocating. On a
+     * shared handle, a capacity beyond the shared buffer's detaches into a buffer of that
+     * capacity, so the adds that follow copy nothing; anything less changes nothing.
+     */
+    public void ensureCapacity(int minCapacity) {
+        Object[] es = elements;
+        if (minCapacity > es.length) {
+            modCount++;
+            Object[] larger = Arrays.copyOf(es, ArrayGrowth.grow(es.length, minCapacity - es.length));
+            if (isUnique()) {
+                elements = larger;
+            } else {
+                detachTo(larger);
+            }
+        }
+    }
+
+    /**
+     * Trims the buffer to the size. A shared buffer belongs to every handle on it, so on a shared
+     * handle this does nothing.
+     */
+    public void trimToSize() {
+        modCount++;
+        if (size < elements.length && isUnique()) {
+            elements = Arrays.copyOf(elements, size);
+        }
+    }
+
+    // Bulk reads
+
+    @Override
+    public void forEach(Consumer<? super E> action) {
+        Objects.requireNonNull(action);
+        int expectedModCount = modCount;
+        int s = size;
+        for (int i = 0; modCount == expectedModCount && i < s; i++) {
+            // Reads `elements` each time, so that a set() from the action that detached this
+            // handle is seen by the rest of the pass, as it would be in an ArrayList.
+            action.accept(elementAt(elements, i));
+        }
+        checkForComodification(expectedModCount);
+    }
+
+    // Comparison and hashing
+
+    /**
+     * Compares with any {@link List}, as {@code List.equals} specifies. Two handles on one buffer
+     * are equal in O(1).
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof List)) {
+            return false;
+        }
+        int expectedModCount = modCount;
+        boolean equal;
+        if (o instanceof CowList) {
+            CowList<?> other = (CowList<?>) o;
+            int s = size;
+            equal = s == other.size
+                    && (elements == other.elements || Arrays.equals(elements, 0, s, other.elements, 0, s));
+        } else {
+            equal = equalsRange((List<?>) o, 0, size);
+        }
+        checkForComodification(expectedModCount);
+        return equal;
+    }
+
+    boolean equalsRange(List<?> other, int from, int to) {
+        Object[] es = elements;
+        Iterator<?> it = other.iterator();
+        for (int i = from; i < to; i++) {
+            if (!it.hasNext() || !Objects.equals(es[i], it.next())) {
+                return false;
+            }
+        }
+        return !it.hasNext();
+    }
+
+    @Override
+    public int hashCode() {
+        int expectedModCount = modCount;
+        int hash = hashCodeRange(0, size);
+        checkForComodification(expectedModCount);
+        return hash;
+    }
+
+    int hashCodeRange(int from, int to) {
+        Object[] es = elements;
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            Object e = es[i];
+            hash = 31 * hash + (e == null ? 0 : e.hashCode());
+        }
+        return hash;
+    }
+
+    // Views
+
+    @Override
+    public Iterator<E> iterator() {
+        return new Itr();
+    }
+
+    @Override
+    public ListIterator<E> listIterator() {
+        return new ListItr(0);
+    }
+
+    /** @throws IndexOutOfBoundsException if {@code index < 0 || index > size()} */
+    @Override
+    public ListIterator<E> listIterator(int index) {
+        return new ListItr(Checks.checkPositionIndex(index, size));
+    }
+
+    /**
+     * Returns a view of {@code [fromIndex, toIndex)} that reads and writes through to this list;
+     * a write through it detaches this list when it is shared. As with {@code ArrayList}, a
+     * structural change of this list made other than through the view invalidates the view.
+     *
+     * @throws IndexOutOfBoundsException if {@code fromIndex > toIndex} or either is out of range
+     */
+    @Override
+    public List<E> subList(int fromIndex, int toIndex) {
+        Objects.checkFromToIndex(fromIndex, toIndex, size);
+        return new CowSubList<>(this, fromIndex, toIndex);
+    }
+
+    /** A late-binding, fail-fast spliterator: {@code SIZED}, {@code SUBSIZED}, {@code ORDERED}. */
+    @Override
+    public Spliterator<E> spliterator() {
+        return new ElementSpliterator(0, -1, 0);
+    }
+
+    int modCount() {
+        return modCount;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E> E elementAt(Object[] es, int index) {
+        return (E) es[index];
+    }
+
+    E elementAt(int index) {
+        return elementAt(elements, index);
+    }
+
+    private void checkForComodification(int expectedModCount) {
+        if (modCount != expectedModCount) {
+            throw new ConcurrentModificationException();
+        }
+    }
+
+    private class Itr implements Iterator<E> {
+        int cursor;
+        int lastReturned = -1;
+        int expectedModCount = modCount;
+
+        @Override
+        public boolean hasNext() {
+            return cursor != size;
+        }
+
+        @Override
+        public E next() {
+            checkForComodification();
+            int i = cursor;
+            if (i >= size) {
+                throw new NoSuchElementException();
+            }
+            Object[] es = elements;
+            if (i >= es.length) {
+                throw new ConcurrentModificationException();
+            }
+            cursor = i + 1;
+            return elementAt(es, lastReturned = i);
+        }
+
+        @Override
+        public void remove() {
+            if (lastReturned < 0) {
+                throw new IllegalStateException();
+            }
+            checkForComodification();
+            try {
+                CowList.this.remove(lastReturned);
+                cursor = lastReturned;
+                lastReturned = -1;
+                expectedModCount = modCount;
+            } catch (IndexOutOfBoundsException e) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super E> action) {
+            Objects.requireNonNull(action);
+            int s = size;
+            int i = cursor;
+            if (i < s) {
+                for (; i < s && modCount == expectedModCount; i++) {
+                    action.accept(elementAt(elements, i));
+                }
+                cursor = i;
+                lastReturned = i - 1;
+                checkForComodification();
+            }
+        }
+
+        final void checkForComodification() {
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+        }
+    }
+
+    private final class ListItr extends Itr implements ListIterator<E> {
+
+        ListItr(int index) {
+            cursor = index;
+        }
+
+        @Override
+        public boolean hasPrevious() {
+            return cursor != 0;
+        }
+
+        @Override
+        public int nextIndex() {
+            return cursor;
+        }
+
+        @Override
+        public int previousIndex() {
+            return cursor - 1;
+        }
+
+        @Override
+        public E previous() {
+            checkForComodification();
+            int i = cursor - 1;
+            if (i < 0) {
+                throw new NoSuchElementException();
+            }
+            Object[] es = elements;
+            if (i >= es.length) {
+                throw new ConcurrentModificationException();
+            }
+            cursor = i;
+            return elementAt(es, lastReturned = i);
+        }
+
+        @Override
+        public void set(E e) {
+            if (lastReturned < 0) {
+                throw new IllegalStateException();
+            }
+            checkForComodification();
+            try {
+                CowList.this.set(lastReturned, e);
+            } catch (IndexOutOfBoundsException ex) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        @Override
+        public void add(E e) {
+            checkForComodification();
+            try {
+                int i = cursor;
+                CowList.this.add(i, e);
+                cursor = i + 1;
+                lastReturned = -1;
+                expectedModCount = modCount;
+            } catch (IndexOutOfBoundsException ex) {
+                throw new ConcurrentModificationException();
+            }
+        }
+    }
+
+    /** ArrayList's spliterator: binds to the size and modCount at its first use. */
+    private final class ElementSpliterator implements Spliterator<E> {
+        private int index;
+        private int fence;
+        private int expectedModCount;
+
+        ElementSpliterator(int origin, int fence, int expectedModCount) {
+            this.index = origin;
+            this.fence = fence;
+            this.expectedModCount = expectedModCount;
+        }
+
+        private int fence() {
+            int hi = fence;
+            if (hi < 0) {
+                expectedModCount = modCount;
+                hi = fence = size;
+            }
+            return hi;
+        }
+
+        @Override
+        public Spliterator<E> trySplit() {
+            int hi = fence();
+            int lo = index;
+            int mid = (lo + hi) >>> 1;
+            return lo >= mid ? null : new ElementSpliterator(lo, index = mid, expectedModCount);
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super E> action) {
+            Objects.requireNonNull(action);
+            int hi = fence();
+            int i = index;
+            if (i < hi) {
+                index = i + 1;
+                action.accept(elementAt(elements, i));
+                if (modCount != expectedModCount) {
+                    throw new ConcurrentModificationException();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super E> action) {
+            Objects.requireNonNull(action);
+            int hi = fence();
+            int i = index;
+            index = hi;
+            Object[] es = elements;
+            if (hi > es.length) {
+                throw new ConcurrentModificationException();
+            }
+            for (; i < hi; i++) {
+                action.accept(elementAt(es, i));
+            }
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        @Override
+        public long estimateSize() {
+            return fence() - index;
+        }
+
+        @Override
+        public int characteristics() {
+            return Spliterator.ORDERED | Spliterator.SIZED | Spliterator.SUBSIZED;
+        }
+    }
+
+    // Serialization
+
+    /**
+     * @serialData the size ({@code int}), then each element in order ({@code Object})
+     */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        int expectedModCount = modCount;
+        out.defaultWriteObject();
+        int s = size;
+        Object[] es = elements;
+        out.writeInt(s);
+        for (int i = 0; i < s; i++) {
+            out.writeObject(es[i]);
+        }
+        checkForComodification(expectedModCount);
+    }
+
+    /**
+     * Reads what {@link #writeObject} wrote, trusting the count only as far as elements arrive:
+     * the buffer grows with what has been read, so a stream that claims two billion elements
+     * and holds three costs three, and ends in {@link InvalidObjectException}.
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int count = in.readInt();
+        if (count < 0 || count > ArrayGrowth.SOFT_MAX_LENGTH) {
+            throw new InvalidObjectException(
+                    "element count: " + count + " (expected: 0 to " + ArrayGrowth.SOFT_MAX_LENGTH + ")");
+        }
+        Object[] es = new Object[Math.min(count, FIRST_READ_CAPACITY)];
+        try {
+            for (int i = 0; i < count; i++) {
+                if (i == es.length) {
+                    es = Arrays.copyOf(es, (int) Math.min(count, 2L * i));
+                }
+                es[i] = in.readObject();
+            }
+        } catch (EOFException | OptionalDataException e) {
+            InvalidObjectException invalid =
+                    new InvalidObjectException("stream ends before the " + count + " elements it announced");
+            invalid.initCause(e);
+            throw invalid;
+        }
+        elements = EMPTY_ELEMENTS;
+        refCount = RefCount.IMMORTAL;
+        adoptArray(es);
+    }
+}
