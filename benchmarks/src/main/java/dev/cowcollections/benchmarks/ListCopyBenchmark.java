@@ -40,12 +40,13 @@ public class ListCopyBenchmark {
     }
 
     @Benchmark
-    public List<Integer> arrayListDefensiveCopy() {
+    public List<Integer> copy_ArrayList() {
         return new ArrayList<>(arrayList);
     }
 
     @Benchmark
-    public List<Integer> cowListCopy() {
+    @Goal(baseline = "ArrayList", atMost = 0.001, where = "size=1000000")
+    public List<Integer> copy_CowList() {
         return cowList.copy();
     }
 }
