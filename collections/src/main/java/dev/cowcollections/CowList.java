@@ -225,9 +225,15 @@ public final class CowList<E> extends AbstractList<E>
         adoptArray(array);
     }
 
-    /** Makes a list that has no buffer of its own yet hold {@code array}, which nobody else holds. */
+    /**
+     * Makes a list under construction hold {@code array}, which nobody else holds; an empty one
+     * leaves the list on the static empty buffer.
+     */
     private void adoptArray(Object[] array) {
-        if (array.length != 0) {
+        if (array.length == 0) {
+            elements = EMPTY_ELEMENTS;
+            refCount = RefCount.IMMORTAL;
+        } else {
             elements = array;
             size = array.length;
             refCount = new RefCount();
@@ -1108,8 +1114,6 @@ public final class CowList<E> extends AbstractList<E>
             invalid.initCause(e);
             throw invalid;
         }
-        elements = EMPTY_ELEMENTS;
-        refCount = RefCount.IMMORTAL;
         adoptArray(es);
     }
 }
