@@ -1,0 +1,139 @@
+package dev.cowcollections.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks and writes the report: {@code results.md} (goals, every ratio, memory),
+ * one SVG chart per type and JMH's own JSON, under the output folder.
+ *
+ * <p>Arguments: {@code [--quick] [--out DIR] [REGEX...]}. {@code --quick} runs one fork of short
+ * iterations with {@code Integer} elements only; the full run uses each benchmark's own
+ * settings. Regular expressions select benchmarks as JMH's command line does; with any, the
+ * memory measurements are skipped.
+ */
+public final class Report {
+    private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        boolean quick = false;
+        Path out = Path.of("benchmarks", "results");
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--out":
+                    out = Path.of(args[++i]);
+                    break;
+                default:
+                    patterns.add(args[i]);
+            }
+        }
+        Files.createDirectories(out);
+
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("jmh-result.json").toString());
+        if (patterns.isEmpty()) {
+            options.include(PACKAGE_PATTERN);
+        } else {
+            patterns.forEach(options::include);
+        }
+        if (quick) {
+            options.forks(1)
+                    .warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(300))
+                    .param("elementType", "Integer")
+                    .param("keyType", "Integer");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        List<Measurement> measurements = results.stream().map(Report::measurement).collect(Collectors.toList());
+        List<Ratio> ratios = Ratios.of(measurements);
+        List<Footprint> footprints = patterns.isEmpty() ? Footprints.measureAll() : List.of();
+
+        String command = "benchmarks/run" + (quick ? " --quick" : "")
+                + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
+        RunDescription run = new RunDescription(LocalDate.now().toString(), command,
+                quick ? "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement, Integer elements"
+                        : "full: each benchmark's own fork, warm-up and measurement settings",
+                Machine.describe());
+        Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
+        Map<String, List<Ratio>> byType = new LinkedHashMap<>();
+        for (Ratio r : ratios) {
+            byType.computeIfAbsent(r.ours().implementation(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<Ratio>> type : byType.entrySet()) {
+            Files.writeString(out.resolve(type.getKey() + ".svg"), RatioChart.render(type.getKey(), type.getValue()));
+        }
+
+        System.out.println();
+        System.out.println("Goals:");
+        for (Ratio r : ratios) {
+            if (r.goal().isPresent()) {
+                System.out.printf("  %-5s %s.%s (%s) vs %s: %s (goal <= %s)%n", r.meetsGoal() ? "met" : "MISS",
+                        r.ours().benchmarkClass().getSimpleName(), r.ours().methodName(), r.ours().paramsText(),
+                        r.baseline().implementation(), MarkdownReport.ratioText(r),
+                        MarkdownReport.number(r.goal().get().atMost()));
+            }
+        }
+        System.out.println("Report written to " + out.resolve("results.md"));
+    }
+
+    private static Measurement measurement(RunResult result) {
+        BenchmarkParams params = result.getParams();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : params.getParamsKeys()) {
+            values.put(key, params.getParam(key));
+        }
+        Result<?> primary = result.getPrimaryResult();
+        double bytesPerOp = result.getSecondaryResults().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                .mapToDouble(e -> e.getValue().getScore())
+                .findFirst()
+                .orElse(Double.NaN);
+        double toNanos = nanosPer(primary.getScoreUnit());
+        return Measurement.of(params.getBenchmark(), values, primary.getScore() * toNanos,
+                primary.getScoreError() * toNanos, bytesPerOp);
+    }
+
+    private static double nanosPer(String unit) {
+        switch (unit) {
+            case "ns/op":
+                return 1;
+            case "us/op":
+                return 1e3;
+            case "ms/op":
+                return 1e6;
+            case "s/op":
+                return 1e9;
+            default:
+                throw new IllegalArgumentException("score unit " + unit + " (expected: a time per operation)");
+        }
+    }
+}
