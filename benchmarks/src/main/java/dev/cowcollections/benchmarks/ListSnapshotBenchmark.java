@@ -1,0 +1,118 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowList;
+import io.vavr.collection.Vector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A snapshot-heavy workload, where persistent collections compete: one operation is {@code k}
+ * writes ({@code set} at spread-out indices) to a 100 000-element list followed by a snapshot
+ * that is kept until the next one. An {@code ArrayList} snapshots by copying; a
+ * {@code CopyOnWriteArrayList} copies on every write and snapshots for free ({@code clone()}
+ * shares its array); a {@code CowList} copies once, on the first write after each snapshot;
+ * Vavr's persistent {@code Vector} copies a path of its trie on every write.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class ListSnapshotBenchmark {
+    private static final int SIZE = 100_000;
+
+    @Param({"1", "10", "1000"})
+    int writesPerSnapshot;
+
+    private Object[] values;
+    private Object[] replacements;
+    private ArrayList<Object> arrayList;
+    private CopyOnWriteArrayList<Object> copyOnWriteList;
+    private CowList<Object> cowList;
+    private Vector<Object> vector;
+    private Object snapshot;
+    private int index;
+    private long writes;
+
+    @Setup
+    public void fill() {
+        values = Elements.of("Integer", SIZE);
+        replacements = Elements.of("String", SIZE);
+        arrayList = new ArrayList<>(Arrays.asList(values));
+        copyOnWriteList = new CopyOnWriteArrayList<>(values);
+        cowList = new CowList<>(Arrays.asList(values));
+        vector = Vector.of(values);
+    }
+
+    /**
+     * Moves to the next index, striding through the list so that writes touch all of it; the
+     * prime stride visits every index once per pass of {@code SIZE} writes.
+     */
+    private int nextIndex() {
+        index = (index + 7919) % SIZE;
+        return index;
+    }
+
+    /**
+     * What to write at the current index: passes alternate between two sets of objects, so that
+     * every write changes the reference held there (a write of the same reference changes
+     * nothing, and a {@code CowList} rightly does not copy for it).
+     */
+    private Object nextValue() {
+        return ((writes++ / SIZE) & 1) == 0 ? replacements[index] : values[index];
+    }
+
+    @Benchmark
+    public Object snapshotEveryK_ArrayList() {
+        for (int i = 0; i < writesPerSnapshot; i++) {
+            arrayList.set(nextIndex(), nextValue());
+        }
+        List<Object> copy = new ArrayList<>(arrayList);
+        snapshot = copy;
+        return copy;
+    }
+
+    @Benchmark
+    public Object snapshotEveryK_CopyOnWriteArrayList() {
+        for (int i = 0; i < writesPerSnapshot; i++) {
+            copyOnWriteList.set(nextIndex(), nextValue());
+        }
+        Object copy = copyOnWriteList.clone();
+        snapshot = copy;
+        return copy;
+    }
+
+    @Benchmark
+    public Object snapshotEveryK_Vavr() {
+        for (int i = 0; i < writesPerSnapshot; i++) {
+            vector = vector.update(nextIndex(), nextValue());
+        }
+        snapshot = vector;
+        return vector;
+    }
+
+    @Benchmark
+    public Object snapshotEveryK_CowList() {
+        for (int i = 0; i < writesPerSnapshot; i++) {
+            cowList.set(nextIndex(), nextValue());
+        }
+        CowList<Object> copy = cowList.copy();
+        snapshot = copy;
+        return copy;
+    }
+}
