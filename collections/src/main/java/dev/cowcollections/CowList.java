@@ -56,7 +56,8 @@ import java.util.function.UnaryOperator;
  * sees only its own writes. Memory consistency effects: actions in a thread before it calls
  * {@code copy()} happen-before actions on the copy in another thread, provided the copy reaches
  * that thread through a safe publication (a concurrent queue, a volatile or final field,
- * {@code Thread.start}). No method takes a lock.
+ * {@code Thread.start}). {@code copy()} counts as a read: any number of threads may copy a handle
+ * that no thread writes. No method takes a lock.
  *
  * <p>The iterators returned by {@link #iterator()} and {@link #listIterator()}, and the
  * spliterator, are <i>fail-fast</i> as {@code ArrayList}'s are: a structural change made other

@@ -224,6 +224,39 @@ public final class ListStress {
     }
 
     /**
+     * Scenario 3 from both sides at once: two threads copy the same handle, which nobody writes,
+     * and each writes its own copy. Copying only reads the handle and adds a share atomically,
+     * so both shares count: the original ends shared by the two copies' buffers or by neither.
+     */
+    @JCStressTest
+    @Outcome(id = "1234, 1235, 123, 1", expect = ACCEPTABLE, desc = "each copy holds its own write; no share was lost")
+    @Outcome(expect = FORBIDDEN, desc = "a copy saw the other's write, or a share was lost")
+    @State
+    public static class ConcurrentCopiesOfOneHandle {
+        final CowList<Integer> original = CowList.of(1, 2, 3);
+
+        @Actor
+        public void first(IIII_Result r) {
+            CowList<Integer> copy = original.copy();
+            copy.add(4);
+            r.r1 = Digits.of(copy);
+        }
+
+        @Actor
+        public void second(IIII_Result r) {
+            CowList<Integer> copy = original.copy();
+            copy.add(5);
+            r.r2 = Digits.of(copy);
+        }
+
+        @Arbiter
+        public void contents(IIII_Result r) {
+            r.r3 = Digits.of(original);
+            r.r4 = original.refCount().sharesVolatile();
+        }
+    }
+
+    /**
      * Scenario 4: {@code clear()} on a shared handle gives its share back while the sibling tests
      * its uniqueness and writes. The sibling writes in place if it saw the release, or detaches;
      * either way it holds its own write and ends unshared, and the cleared handle is empty.
