@@ -209,9 +209,11 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     private void shareWith(CowList<?> source) {
+        if (source.knownUnique) {
+            source.knownUnique = false;
+        }
         RefCount sourceCount = source.refCount;
         sourceCount.retain();
-        source.knownUnique = false;
         elements = source.elements;
         size = source.size;
         refCount = sourceCount;
@@ -357,8 +359,8 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     int indexOfRange(Object o, int from, int to) {
-        Object[] es = elements;
         if (o == null) {
+            Object[] es = elements;
             for (int i = from; i < to; i++) {
                 if (es[i] == null) {
                     return i;
@@ -366,7 +368,7 @@ public final class CowList<E> extends AbstractList<E>
             }
         } else {
             for (int i = from; i < to; i++) {
-                if (o.equals(es[i])) {
+                if (o.equals(currentElement(i))) {
                     return i;
                 }
             }
@@ -375,8 +377,8 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     int lastIndexOfRange(Object o, int from, int to) {
-        Object[] es = elements;
         if (o == null) {
+            Object[] es = elements;
             for (int i = to - 1; i >= from; i--) {
                 if (es[i] == null) {
                     return i;
@@ -384,7 +386,7 @@ public final class CowList<E> extends AbstractList<E>
             }
         } else {
             for (int i = to - 1; i >= from; i--) {
-                if (o.equals(es[i])) {
+                if (o.equals(currentElement(i))) {
                     return i;
                 }
             }
@@ -426,6 +428,16 @@ public final class CowList<E> extends AbstractList<E>
     @Override
     public E set(int index, E element) {
         Objects.checkIndex(index, size);
+        if (!knownUnique) {
+            return setMaybeShared(index, element);
+        }
+        Object[] es = elements;
+        E old = elementAt(es, index);
+        es[index] = element;
+        return old;
+    }
+
+    private E setMaybeShared(int index, E element) {
         Object[] es = elements;
         E old = elementAt(es, index);
         if (!isUnique()) {
@@ -441,14 +453,17 @@ public final class CowList<E> extends AbstractList<E>
     @Override
     public boolean add(E e) {
         modCount++;
-        int s = size;
-        Object[] es = elements;
+        append(e, elements, size);
+        return true;
+    }
+
+    /** ArrayList's shape: a small method for the common case, so that add inlines everywhere. */
+    private void append(E e, Object[] es, int s) {
         if (!knownUnique || s == es.length) {
             es = openGap(s, 1);
         }
         es[s] = e;
         size = s + 1;
-        return true;
     }
 
     /**
@@ -597,14 +612,21 @@ public final class CowList<E> extends AbstractList<E>
         return removeIf(filter, 0, size);
     }
 
-    /** Removes the elements of this list that {@code c} contains; matching nothing never detaches. */
+    /**
+     * Removes the elements of this list that {@code c} contains; matching nothing never detaches.
+     * {@code c.contains} sees every element before anything is removed, so if it throws, the list
+     * is unchanged ({@code ArrayList} keeps the removals made before the throw).
+     */
     @Override
     public boolean removeAll(Collection<?> c) {
         Objects.requireNonNull(c);
         return removeIf(c::contains, 0, size);
     }
 
-    /** Keeps only the elements of this list that {@code c} contains; keeping all never detaches. */
+    /**
+     * Keeps only the elements of this list that {@code c} contains; keeping all never detaches.
+     * If {@code c.contains} throws, the list is unchanged, as with {@link #removeAll}.
+     */
     @Override
     public boolean retainAll(Collection<?> c) {
         Objects.requireNonNull(c);
@@ -619,9 +641,8 @@ public final class CowList<E> extends AbstractList<E>
     boolean removeIf(Predicate<? super E> filter, int from, int to) {
         Objects.requireNonNull(filter);
         int expectedModCount = modCount;
-        Object[] es = elements;
         int first = from;
-        while (first < to && !filter.test(elementAt(es, first))) {
+        while (first < to && !filter.test(currentElement(first))) {
             first++;
         }
         if (first == to) {
@@ -631,14 +652,14 @@ public final class CowList<E> extends AbstractList<E>
         long[] removed = new long[((to - first - 1) >> 6) + 1];
         removed[0] = 1L;
         for (int i = first + 1; i < to; i++) {
-            if (filter.test(elementAt(es, i))) {
+            if (filter.test(currentElement(i))) {
                 removed[(i - first) >> 6] |= 1L << (i - first);
             }
         }
         checkForComodification(expectedModCount);
         modCount++;
         // The filter may have detached this handle through set(): write only to what it holds now.
-        es = elements;
+        Object[] es = elements;
         int s = size;
         int removedCount = 0;
         for (long word : removed) {
@@ -680,7 +701,7 @@ public final class CowList<E> extends AbstractList<E>
         for (int i = from; modCount == expectedModCount && i < to; i++) {
             E old = elementAt(elements, i);
             E replacement = operator.apply(old);
-            if (replacement != old) {
+            if (replacement != old && modCount == expectedModCount) {
                 (isUnique() ? elements : detach())[i] = replacement;
             }
         }
@@ -688,21 +709,23 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     /**
-     * Sorts the list, stably; {@code null} sorts by natural order. On a shared handle the sort
-     * runs on a copy, so a comparator that throws leaves the list unchanged, and a list that was
-     * already in order keeps sharing its buffer.
+     * Sorts the list, stably; {@code null} sorts by natural order. The sort runs on a copy of the
+     * buffer (TimSort needs up to half that much scratch space anyway), so a comparator that
+     * throws leaves the list unchanged, a copy taken from inside the comparator never sees a sort
+     * in progress, and a shared list that was already in order keeps sharing its buffer.
      */
     @Override
     @SuppressWarnings("unchecked")
     public void sort(Comparator<? super E> c) {
         int expectedModCount = modCount;
         int s = size;
+        Object[] sorted = Arrays.copyOf(elements, elements.length);
+        Arrays.sort((E[]) sorted, 0, s, c);
+        checkForComodification(expectedModCount);
         if (isUnique()) {
-            Arrays.sort((E[]) elements, 0, s, c);
+            elements = sorted;
         } else {
             Object[] es = elements;
-            Object[] sorted = Arrays.copyOf(es, s);
-            Arrays.sort((E[]) sorted, 0, s, c);
             for (int i = 0; i < s; i++) {
                 if (sorted[i] != es[i]) {
                     detachTo(sorted);
@@ -710,7 +733,6 @@ public final class CowList<E> extends AbstractList<E>
                 }
             }
         }
-        checkForComodification(expectedModCount);
         modCount++;
     }
 
@@ -751,9 +773,7 @@ public final class CowList<E> extends AbstractList<E>
         int expectedModCount = modCount;
         int s = size;
         for (int i = 0; modCount == expectedModCount && i < s; i++) {
-            // Reads `elements` each time, so that a set() from the action that detached this
-            // handle is seen by the rest of the pass, as it would be in an ArrayList.
-            action.accept(elementAt(elements, i));
+            action.accept(currentElement(i));
         }
         checkForComodification(expectedModCount);
     }
@@ -776,9 +796,7 @@ public final class CowList<E> extends AbstractList<E>
         boolean equal;
         if (o instanceof CowList) {
             CowList<?> other = (CowList<?>) o;
-            int s = size;
-            equal = s == other.size
-                    && (elements == other.elements || Arrays.equals(elements, 0, s, other.elements, 0, s));
+            equal = size == other.size && (elements == other.elements || equalsCowList(other));
         } else {
             equal = equalsRange((List<?>) o, 0, size);
         }
@@ -786,11 +804,19 @@ public final class CowList<E> extends AbstractList<E>
         return equal;
     }
 
+    private boolean equalsCowList(CowList<?> other) {
+        for (int i = 0, s = size; i < s; i++) {
+            if (!Objects.equals(currentElement(i), other.currentElement(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean equalsRange(List<?> other, int from, int to) {
-        Object[] es = elements;
         Iterator<?> it = other.iterator();
         for (int i = from; i < to; i++) {
-            if (!it.hasNext() || !Objects.equals(es[i], it.next())) {
+            if (!it.hasNext() || !Objects.equals(currentElement(i), it.next())) {
                 return false;
             }
         }
@@ -806,10 +832,9 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     int hashCodeRange(int from, int to) {
-        Object[] es = elements;
         int hash = 1;
         for (int i = from; i < to; i++) {
-            Object e = es[i];
+            Object e = currentElement(i);
             hash = 31 * hash + (e == null ? 0 : e.hashCode());
         }
         return hash;
@@ -849,7 +874,12 @@ public final class CowList<E> extends AbstractList<E>
     /** A late-binding, fail-fast spliterator: {@code SIZED}, {@code SUBSIZED}, {@code ORDERED}. */
     @Override
     public Spliterator<E> spliterator() {
-        return new ElementSpliterator(0, -1, 0);
+        return new ElementSpliterator(null, 0);
+    }
+
+    /** The late-binding spliterator of a sub-list view. */
+    Spliterator<E> spliterator(CowSubList<E> view, int offset) {
+        return new ElementSpliterator(view, offset);
     }
 
     int modCount() {
@@ -861,8 +891,19 @@ public final class CowList<E> extends AbstractList<E>
         return (E) es[index];
     }
 
-    E elementAt(int index) {
-        return elementAt(elements, index);
+    /**
+     * The element at {@code index} of the buffer this handle holds now. Loops that call user
+     * code (equals, hashCode, a filter, an action) read through this, never through a buffer
+     * they read before the call: that code may have detached this handle through {@code set},
+     * and the old buffer may then belong to a sibling writing it in place. A buffer too short
+     * for {@code index} means the code changed the list structurally.
+     */
+    E currentElement(int index) {
+        Object[] es = elements;
+        if (index >= es.length) {
+            throw new ConcurrentModificationException();
+        }
+        return elementAt(es, index);
     }
 
     private void checkForComodification(int expectedModCount) {
@@ -919,7 +960,7 @@ public final class CowList<E> extends AbstractList<E>
             int i = cursor;
             if (i < s) {
                 for (; i < s && modCount == expectedModCount; i++) {
-                    action.accept(elementAt(elements, i));
+                    action.accept(currentElement(i));
                 }
                 cursor = i;
                 lastReturned = i - 1;
@@ -998,13 +1039,25 @@ public final class CowList<E> extends AbstractList<E>
         }
     }
 
-    /** ArrayList's spliterator: binds to the size and modCount at its first use. */
+    /**
+     * ArrayList's spliterator. It binds at its first use to the size and modCount of the list, or
+     * of the sub-list view it was made for, and fails fast from then on.
+     */
     private final class ElementSpliterator implements Spliterator<E> {
+        private final CowSubList<E> view;
         private int index;
         private int fence;
         private int expectedModCount;
 
-        ElementSpliterator(int origin, int fence, int expectedModCount) {
+        /** A spliterator over {@code view} (the whole list when null), bound at its first use. */
+        ElementSpliterator(CowSubList<E> view, int origin) {
+            this.view = view;
+            this.index = origin;
+            this.fence = -1;
+        }
+
+        private ElementSpliterator(int origin, int fence, int expectedModCount) {
+            this.view = null;
             this.index = origin;
             this.fence = fence;
             this.expectedModCount = expectedModCount;
@@ -1013,8 +1066,14 @@ public final class CowList<E> extends AbstractList<E>
         private int fence() {
             int hi = fence;
             if (hi < 0) {
-                expectedModCount = modCount;
-                hi = fence = size;
+                if (view == null) {
+                    expectedModCount = modCount;
+                    hi = size;
+                } else {
+                    expectedModCount = view.viewModCount();
+                    hi = view.end();
+                }
+                fence = hi;
             }
             return hi;
         }
@@ -1034,7 +1093,7 @@ public final class CowList<E> extends AbstractList<E>
             int i = index;
             if (i < hi) {
                 index = i + 1;
-                action.accept(elementAt(elements, i));
+                action.accept(currentElement(i));
                 if (modCount != expectedModCount) {
                     throw new ConcurrentModificationException();
                 }
@@ -1049,12 +1108,8 @@ public final class CowList<E> extends AbstractList<E>
             int hi = fence();
             int i = index;
             index = hi;
-            Object[] es = elements;
-            if (hi > es.length) {
-                throw new ConcurrentModificationException();
-            }
             for (; i < hi; i++) {
-                action.accept(elementAt(es, i));
+                action.accept(currentElement(i));
             }
             if (modCount != expectedModCount) {
                 throw new ConcurrentModificationException();
@@ -1081,40 +1136,47 @@ public final class CowList<E> extends AbstractList<E>
         int expectedModCount = modCount;
         out.defaultWriteObject();
         int s = size;
-        Object[] es = elements;
         out.writeInt(s);
         for (int i = 0; i < s; i++) {
-            out.writeObject(es[i]);
+            out.writeObject(currentElement(i));
         }
         checkForComodification(expectedModCount);
     }
 
     /**
      * Reads what {@link #writeObject} wrote, trusting the count only as far as elements arrive:
-     * the buffer grows with what has been read, so a stream that claims two billion elements
-     * and holds three costs three, and ends in {@link InvalidObjectException}.
+     * the buffer grows with what has been read, so a stream that claims two billion elements and
+     * holds three costs three, and ends in {@link InvalidObjectException}. The stream's
+     * {@link java.io.ObjectInputFilter} is asked about the array first, as {@code ArrayList} asks.
      */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        // Until its elements are in, this is a valid empty list, never a half-built one: an
+        // element that refers back to the list while it is read sees an empty list.
+        elements = EMPTY_ELEMENTS;
+        refCount = RefCount.IMMORTAL;
         in.defaultReadObject();
-        int count = in.readInt();
-        if (count < 0 || count > ArrayGrowth.SOFT_MAX_LENGTH) {
-            throw new InvalidObjectException(
-                    "element count: " + count + " (expected: 0 to " + ArrayGrowth.SOFT_MAX_LENGTH + ")");
-        }
-        Object[] es = new Object[Math.min(count, FIRST_READ_CAPACITY)];
+        int count = -1;
         try {
+            count = in.readInt();
+            if (count < 0 || count > ArrayGrowth.SOFT_MAX_LENGTH) {
+                throw new InvalidObjectException(
+                        "element count: " + count + " (expected: 0 to " + ArrayGrowth.SOFT_MAX_LENGTH + ")");
+            }
+            SerialFilter.checkArray(in, Object[].class, count);
+            Object[] es = new Object[Math.min(count, FIRST_READ_CAPACITY)];
             for (int i = 0; i < count; i++) {
                 if (i == es.length) {
                     es = Arrays.copyOf(es, (int) Math.min(count, 2L * i));
                 }
                 es[i] = in.readObject();
             }
+            adoptArray(es);
         } catch (EOFException | OptionalDataException e) {
-            InvalidObjectException invalid =
-                    new InvalidObjectException("stream ends before the " + count + " elements it announced");
+            InvalidObjectException invalid = new InvalidObjectException(count < 0
+                    ? "stream ends before its element count"
+                    : "stream ends before the " + count + " elements it announced");
             invalid.initCause(e);
             throw invalid;
         }
-        adoptArray(es);
     }
 }

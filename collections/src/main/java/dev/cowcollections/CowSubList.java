@@ -3,10 +3,14 @@ package dev.cowcollections;
 import java.util.AbstractList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Spliterator;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -14,10 +18,10 @@ import java.util.function.UnaryOperator;
  * A range of a {@link CowList} that reads and writes through to it. Every write goes through the
  * root list's own methods, so a write through the view detaches the root when it is shared.
  *
- * <p>Like {@code ArrayList}'s sub-list, it keeps the root's {@code modCount} as of its last own
- * change, and fails fast once the root changed structurally by any other path. Nested views keep
- * a link to their parent so that a change through the innermost view updates every size on the
- * way up.
+ * <p>Like {@code ArrayList}'s sub-list, it keeps the {@code modCount} it last saw (its parent's
+ * when it is made), and fails fast once the root changed structurally by any other path,
+ * including through another view. Nested views keep a link to their parent so that a change
+ * through the innermost view updates every size on the way up.
  */
 final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
     private final CowList<E> root;
@@ -34,14 +38,23 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
         this.parent = parent;
         this.offset = offset;
         this.size = toIndex - fromIndex;
-        this.modCount = root.modCount();
+        this.modCount = parent == null ? root.modCount() : parent.modCount;
+    }
+
+    /** Where this view ends in the root list. */
+    int end() {
+        return offset + size;
+    }
+
+    int viewModCount() {
+        return modCount;
     }
 
     @Override
     public E get(int index) {
         Objects.checkIndex(index, size);
         checkForComodification();
-        return root.elementAt(offset + index);
+        return root.currentElement(offset + index);
     }
 
     @Override
@@ -89,6 +102,10 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
         Checks.checkPositionIndex(index, size);
+        if (c.size() == 0) {
+            // As in ArrayList's sub-list: adding nothing leaves every other view valid.
+            return false;
+        }
         checkForComodification();
         int added = root.insertAll(offset + index, c);
         updateSizeAndModCount(added);
@@ -144,6 +161,7 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
         if (!(o instanceof List)) {
             return false;
         }
+        checkForComodification();
         boolean equal = root.equalsRange((List<?>) o, offset, offset + size);
         checkForComodification();
         return equal;
@@ -151,6 +169,7 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
 
     @Override
     public int hashCode() {
+        checkForComodification();
         int hash = root.hashCodeRange(offset, offset + size);
         checkForComodification();
         return hash;
@@ -158,6 +177,7 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
 
     @Override
     public int indexOf(Object o) {
+        checkForComodification();
         int index = root.indexOfRange(o, offset, offset + size);
         checkForComodification();
         return index >= 0 ? index - offset : -1;
@@ -165,6 +185,7 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
 
     @Override
     public int lastIndexOf(Object o) {
+        checkForComodification();
         int index = root.lastIndexOfRange(o, offset, offset + size);
         checkForComodification();
         return index >= 0 ? index - offset : -1;
@@ -176,20 +197,152 @@ final class CowSubList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     @Override
+    public Iterator<E> iterator() {
+        return listIterator(0);
+    }
+
+    @Override
     public ListIterator<E> listIterator(int index) {
         checkForComodification();
-        return super.listIterator(Checks.checkPositionIndex(index, size));
+        return new ViewIterator(Checks.checkPositionIndex(index, size));
+    }
+
+    /** A late-binding, fail-fast spliterator: {@code SIZED}, {@code SUBSIZED}, {@code ORDERED}. */
+    @Override
+    public Spliterator<E> spliterator() {
+        checkForComodification();
+        return root.spliterator(this, offset);
     }
 
     @Override
     public List<E> subList(int fromIndex, int toIndex) {
         Objects.checkFromToIndex(fromIndex, toIndex, size);
+        checkForComodification();
         return new CowSubList<>(root, this, offset + fromIndex, fromIndex, toIndex);
     }
 
     private void checkForComodification() {
         if (root.modCount() != modCount) {
             throw new ConcurrentModificationException();
+        }
+    }
+
+    /**
+     * The view's list iterator, as {@code ArrayList}'s sub-list has one: {@code hasNext} and
+     * {@code hasPrevious} answer from the view's size without failing, and every other call
+     * fails fast. Writes go through the view, so they detach the root when it is shared.
+     */
+    private final class ViewIterator implements ListIterator<E> {
+        private int cursor;
+        private int lastReturned = -1;
+        private int expectedModCount = root.modCount();
+
+        ViewIterator(int index) {
+            cursor = index;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cursor != size;
+        }
+
+        @Override
+        public boolean hasPrevious() {
+            return cursor != 0;
+        }
+
+        @Override
+        public int nextIndex() {
+            return cursor;
+        }
+
+        @Override
+        public int previousIndex() {
+            return cursor - 1;
+        }
+
+        @Override
+        public E next() {
+            checkForComodification();
+            int i = cursor;
+            if (i >= size) {
+                throw new NoSuchElementException();
+            }
+            cursor = i + 1;
+            return root.currentElement(offset + (lastReturned = i));
+        }
+
+        @Override
+        public E previous() {
+            checkForComodification();
+            int i = cursor - 1;
+            if (i < 0) {
+                throw new NoSuchElementException();
+            }
+            cursor = i;
+            return root.currentElement(offset + (lastReturned = i));
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super E> action) {
+            Objects.requireNonNull(action);
+            int end = size;
+            int i = cursor;
+            for (; i < end && root.modCount() == expectedModCount; i++) {
+                action.accept(root.currentElement(offset + i));
+            }
+            cursor = i;
+            lastReturned = i - 1;
+            checkForComodification();
+        }
+
+        @Override
+        public void remove() {
+            if (lastReturned < 0) {
+                throw new IllegalStateException();
+            }
+            checkForComodification();
+            try {
+                CowSubList.this.remove(lastReturned);
+                cursor = lastReturned;
+                lastReturned = -1;
+                expectedModCount = root.modCount();
+            } catch (IndexOutOfBoundsException e) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        @Override
+        public void set(E e) {
+            if (lastReturned < 0) {
+                throw new IllegalStateException();
+            }
+            checkForComodification();
+            try {
+                root.set(offset + lastReturned, e);
+            } catch (IndexOutOfBoundsException ex) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        @Override
+        public void add(E e) {
+            checkForComodification();
+            try {
+                int i = cursor;
+                CowSubList.this.add(i, e);
+                cursor = i + 1;
+                lastReturned = -1;
+                expectedModCount = root.modCount();
+            } catch (IndexOutOfBoundsException ex) {
+                throw new ConcurrentModificationException();
+            }
+        }
+
+        private void checkForComodification() {
+            if (root.modCount() != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
         }
     }
 

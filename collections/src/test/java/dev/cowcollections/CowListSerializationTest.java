@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,5 +128,70 @@ class CowListSerializationTest {
         }
         byte[] hostile = withElementCount(new CowList<>(values), 3001);
         assertThrows(InvalidObjectException.class, () -> deserialize(hostile));
+    }
+
+    @Test
+    void streamWithoutItsElementCountIsAnInvalidObject() throws Exception {
+        byte[] bytes = serialize(new CowList<String>());
+        byte[] countBlock = {0x77, 0x04, 0, 0, 0, 0};
+        int at = indexOf(bytes, countBlock);
+        byte[] hostile = new byte[bytes.length - countBlock.length];
+        System.arraycopy(bytes, 0, hostile, 0, at);
+        System.arraycopy(bytes, at + countBlock.length, hostile, at, bytes.length - at - countBlock.length);
+        assertThrows(InvalidObjectException.class, () -> deserialize(hostile));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the stream");
+    }
+
+    /** An element that uses the list holding it while it is deserialized. */
+    static final class Inspector implements Serializable {
+        private static final long serialVersionUID = 1L;
+        CowList<Object> owner;
+        transient String sawWhileRead;
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            CowList<Object> copy = owner.copy();
+            copy.add("x");
+            sawWhileRead = owner.size() + " " + owner.isShared() + " " + copy;
+        }
+    }
+
+    @Test
+    void elementThatUsesTheListWhileItIsReadSeesAValidEmptyList() throws Exception {
+        CowList<Object> list = new CowList<>();
+        Inspector inspector = new Inspector();
+        inspector.owner = list;
+        list.add(inspector);
+        @SuppressWarnings("unchecked")
+        CowList<Object> read = (CowList<Object>) deserialize(serialize(list));
+        Inspector readInspector = (Inspector) read.get(0);
+        assertEquals("0 true [x]", readInspector.sawWhileRead);
+        assertSame(read, readInspector.owner);
+        assertEquals(1, read.size());
+    }
+
+    @Test
+    void streamFilterLimitsTheArrayAsItLimitsArrayLists() throws Exception {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            values.add(i);
+        }
+        ObjectInputFilter maxArray100 = ObjectInputFilter.Config.createFilter("maxarray=100");
+        for (List<Integer> list : List.of(new CowList<>(values), new ArrayList<>(values))) {
+            ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialize(list)));
+            in.setObjectInputFilter(maxArray100);
+            assertThrows(InvalidClassException.class, in::readObject, list.getClass().getSimpleName());
+        }
+        ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialize(CowList.of(1, 2, 3))));
+        in.setObjectInputFilter(maxArray100);
+        assertEquals(List.of(1, 2, 3), in.readObject());
     }
 }
