@@ -257,6 +257,11 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
         return refCount;
     }
 
+    /** Whether this handle's buffer holds one byte per char, for tests in this package. */
+    boolean isLatin1() {
+        return coder == LATIN1;
+    }
+
     private void shareWith(CowString source) {
         RefCount sourceCount = source.refCount;
         sourceCount.retain();
