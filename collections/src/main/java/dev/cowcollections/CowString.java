@@ -1244,12 +1244,12 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
 
     /** The first index in {@code [from, to)} that holds {@code c}, which fits the buffer's width, or -1. */
     private int indexOfChar(char c, int from, int to) {
-        return coder == LATIN1 ? Latin1Bytes.indexOf(value, (byte) c, from, to) : Utf16Bytes.indexOf(value, c, from, to);
+        return coder == LATIN1 ? WordScan.indexOfByte(value, (byte) c, from, to) : WordScan.indexOfChar(value, c, from, to);
     }
 
     /** The last index in {@code [0, from]} that holds {@code c}, which fits the buffer's width, or -1. */
     private int lastIndexOfChar(char c, int from) {
-        return coder == LATIN1 ? Latin1Bytes.lastIndexOf(value, (byte) c, from) : Utf16Bytes.lastIndexOf(value, c, from);
+        return coder == LATIN1 ? WordScan.lastIndexOfByte(value, (byte) c, from) : WordScan.lastIndexOfChar(value, c, from);
     }
 
     /**

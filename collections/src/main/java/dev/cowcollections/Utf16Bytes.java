@@ -95,26 +95,6 @@ final class Utf16Bytes {
         return h;
     }
 
-    /** The first index in {@code [from, to)} that holds {@code c}, or -1. */
-    static int indexOf(byte[] value, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (getChar(value, i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The last index in {@code [0, from]} that holds {@code c}, or -1. */
-    static int lastIndexOf(byte[] value, char c, int from) {
-        for (int i = from; i >= 0; i--) {
-            if (getChar(value, i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Whether the chars from {@code index} are those of {@code s}; the caller checked the bounds. */
     static boolean regionMatches(byte[] value, int index, String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
