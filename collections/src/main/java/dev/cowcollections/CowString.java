@@ -1188,10 +1188,16 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
         if (coder == LATIN1 && !Latin1Bytes.canEncode(str, 0, m)) {
             return -1;
         }
-        int last = n - m;
+        int lastStart = n - m;
         char first = str.charAt(0);
-        for (int i = from; i <= last; i++) {
-            i = indexOfChar(first, i, last + 1);
+        if (m == 1) {
+            return indexOfChar(first, from, n);
+        }
+        char last = str.charAt(m - 1);
+        for (int i = from; i <= lastStart; i++) {
+            i = coder == LATIN1
+                    ? WordScan.indexOfBytePair(value, (byte) first, (byte) last, m - 1, i, lastStart + 1)
+                    : WordScan.indexOfCharPair(value, first, last, m - 1, i, lastStart + 1);
             if (i < 0) {
                 return -1;
             }

@@ -22,8 +22,10 @@ final class WordScan {
 
     private static final long BYTE_ONES = 0x0101010101010101L;
     private static final long BYTE_LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long BYTE_HIGHS = 0x8080808080808080L;
     private static final long CHAR_ONES = 0x0001000100010001L;
     private static final long CHAR_LOWS = 0x7FFF7FFF7FFF7FFFL;
+    private static final long CHAR_HIGHS = 0x8000800080008000L;
 
     private WordScan() {
     }
@@ -40,12 +42,25 @@ final class WordScan {
         return ~(((x & CHAR_LOWS) + CHAR_LOWS) | x | CHAR_LOWS);
     }
 
+    /**
+     * The top bit of the lowest zero byte of {@code x}, and perhaps of some bytes above it (a
+     * borrow runs upward from a zero byte, never downward): one instruction cheaper than
+     * {@link #zeroBytes}, for scans that read only the lowest bit.
+     */
+    private static long firstZeroBytes(long x) {
+        return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
+    }
+
+    private static long firstZeroChars(long x) {
+        return (x - CHAR_ONES) & ~x & CHAR_HIGHS;
+    }
+
     /** The first index in {@code [from, to)} of a Latin-1 buffer that holds {@code b}, or -1. */
     static int indexOfByte(byte[] value, byte b, int from, int to) {
         long pattern = (b & 0xFFL) * BYTE_ONES;
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long found = zeroBytes((long) LONGS.get(value, i) ^ pattern);
+            long found = firstZeroBytes((long) LONGS.get(value, i) ^ pattern);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -81,7 +96,7 @@ final class WordScan {
         long pattern = lane(c) * CHAR_ONES;
         int i = from;
         for (; i <= to - Long.BYTES / 2; i += Long.BYTES / 2) {
-            long found = zeroChars((long) LONGS.get(value, i << 1) ^ pattern);
+            long found = firstZeroChars((long) LONGS.get(value, i << 1) ^ pattern);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 4);
             }
@@ -106,6 +121,54 @@ final class WordScan {
         }
         for (; i >= 0; i--) {
             if (Utf16Bytes.getChar(value, i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An index {@code i} in {@code [from, to)} of a Latin-1 buffer at which {@code first} may
+     * stand with {@code last} {@code gap} bytes further on, or -1 if there is none: the next
+     * candidate of a substring search, far rarer than the places of its first char alone. No
+     * place where both stand is ever skipped, but the answer may be an earlier place where they
+     * do not (where the lanes of two words borrow differently), so the caller checks it and, if
+     * it fails, goes on from the next index. The caller makes sure that {@code to + gap} does not
+     * exceed the text.
+     */
+    static int indexOfBytePair(byte[] value, byte first, byte last, int gap, int from, int to) {
+        long firstPattern = (first & 0xFFL) * BYTE_ONES;
+        long lastPattern = (last & 0xFFL) * BYTE_ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long found = firstZeroBytes((long) LONGS.get(value, i) ^ firstPattern)
+                    & firstZeroBytes((long) LONGS.get(value, i + gap) ^ lastPattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (value[i] == first && value[i + gap] == last) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #indexOfBytePair} for a UTF-16 buffer, in chars. */
+    static int indexOfCharPair(byte[] value, char first, char last, int gap, int from, int to) {
+        long firstPattern = lane(first) * CHAR_ONES;
+        long lastPattern = lane(last) * CHAR_ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES / 2; i += Long.BYTES / 2) {
+            long found = firstZeroChars((long) LONGS.get(value, i << 1) ^ firstPattern)
+                    & firstZeroChars((long) LONGS.get(value, (i + gap) << 1) ^ lastPattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 4);
+            }
+        }
+        for (; i < to; i++) {
+            if (Utf16Bytes.getChar(value, i) == first && Utf16Bytes.getChar(value, i + gap) == last) {
                 return i;
             }
         }

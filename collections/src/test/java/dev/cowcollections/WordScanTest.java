@@ -1,8 +1,11 @@
 package dev.cowcollections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,15 @@ class WordScanTest {
                 for (int from = -1; from < n; from++) {
                     assertEquals(naiveLastIndexOf(value, target, from), WordScan.lastIndexOfByte(value, target, from));
                 }
+                for (int g = 1; g < n; g++) {
+                    int gap = g;
+                    byte last = BYTE_LANES[random.nextInt(BYTE_LANES.length)];
+                    for (int from = 0; from <= n - gap; from++) {
+                        assertEquals(naivePairIndex(value, target, last, gap, from, n - gap),
+                                firstCheckedCandidate(from, n - gap, i -> WordScan.indexOfBytePair(value, target, last, gap, i, n - gap),
+                                        i -> value[i] == target && value[i + gap] == last));
+                    }
+                }
             }
         }
     }
@@ -51,8 +63,53 @@ class WordScanTest {
                 for (int from = -1; from < n; from++) {
                     assertEquals(naiveLastIndexOf(value, target, from), WordScan.lastIndexOfChar(value, target, from));
                 }
+                for (int g = 1; g < n; g++) {
+                    int gap = g;
+                    char last = CHAR_LANES[random.nextInt(CHAR_LANES.length)];
+                    for (int from = 0; from <= n - gap; from++) {
+                        assertEquals(naivePairIndex(value, target, last, gap, from, n - gap),
+                                firstCheckedCandidate(from, n - gap, i -> WordScan.indexOfCharPair(value, target, last, gap, i, n - gap),
+                                        i -> Utf16Bytes.getChar(value, i) == target && Utf16Bytes.getChar(value, i + gap) == last));
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * What a substring search makes of a pair scan: it checks each candidate and goes on from the
+     * next index, so a candidate is never later than the first true place, and never past {@code to}.
+     */
+    private static int firstCheckedCandidate(int from, int to, IntUnaryOperator scan, IntPredicate check) {
+        for (int i = from; i < to; i++) {
+            i = scan.applyAsInt(i);
+            if (i < 0) {
+                return -1;
+            }
+            assertTrue(i < to, "candidate " + i + " within [" + from + ", " + to + ")");
+            if (check.test(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int naivePairIndex(byte[] value, byte first, byte last, int gap, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value[i] == first && value[i + gap] == last) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int naivePairIndex(byte[] value, char first, char last, int gap, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Utf16Bytes.getChar(value, i) == first && Utf16Bytes.getChar(value, i + gap) == last) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int naiveIndexOf(byte[] value, byte target, int from, int to) {
