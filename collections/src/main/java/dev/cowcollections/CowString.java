@@ -322,6 +322,12 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
      */
     private byte[] openRange(int start, int end, int count, byte newCoder) {
         byte[] old = value;
+        if (old == EMPTY_VALUE) {
+            // Nothing to copy, and the immortal empty buffer takes no release.
+            adopt(new byte[Math.max(DEFAULT_CAPACITY, count) << newCoder], newCoder, count);
+            hashKnown = false;
+            return value;
+        }
         byte oldCoder = coder;
         int oldLength = length;
         int kept = oldLength - (end - start);
@@ -876,8 +882,8 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
     }
 
     /**
-     * Sets the length: a shorter length drops the chars beyond it, a longer one appends
-     * {@code '\u0000'} chars.
+     * Sets the length: a shorter length drops the chars beyond it, a longer one appends null
+     * chars (U+0000).
      *
      * @return this string
      * @throws StringIndexOutOfBoundsException if {@code newLength} is negative
