@@ -1,0 +1,65 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowString;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Searching Latin-1 text of {@code length} chars for what occurs only at its very end: a char,
+ * and a word. Both scan the whole text, the case where a search costs most.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class StringIndexOfBenchmark {
+    private static final char LAST_CHAR = '#';
+    private static final String LAST_WORD = "needle#";
+
+    @Param({"10", "1000", "1000000"})
+    int length;
+
+    private String string;
+    private CowString cowString;
+
+    @Setup
+    public void prepare() {
+        String text = Texts.text(length - LAST_WORD.length(), false) + LAST_WORD;
+        string = text;
+        cowString = CowString.of(text);
+    }
+
+    @Benchmark
+    public int indexOfChar_String() {
+        return string.indexOf(LAST_CHAR);
+    }
+
+    @Benchmark
+    @Goal(baseline = "String", atMost = 1.2)
+    public int indexOfChar_CowString() {
+        return cowString.indexOf(LAST_CHAR);
+    }
+
+    @Benchmark
+    public int indexOfString_String() {
+        return string.indexOf(LAST_WORD);
+    }
+
+    @Benchmark
+    @Goal(baseline = "String", atMost = 1.2)
+    public int indexOfString_CowString() {
+        return cowString.indexOf(LAST_WORD);
+    }
+}
