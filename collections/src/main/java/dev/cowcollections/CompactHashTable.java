@@ -1,0 +1,611 @@
+package dev.cowcollections;
+
+import java.io.InvalidObjectException;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The buffer behind {@link CowMap} and {@link CowSet}: an insertion-ordered hash table whose
+ * detach is two array copies, and the sharing state of the handle that holds it.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>Layout, after CPython's {@code dict} (3.6 and later). Entries live in insertion order in
+ * one dense array, {@code entries}: the key of entry {@code e} at {@code 2e}, its value at
+ * {@code 2e + 1}. The first {@code used} entries have been written; a removed entry keeps its
+ * place as a tombstone ({@link #REMOVED} as its key), so that iteration order and the positions
+ * held by iterators survive removals. A separate open-addressing {@code index}, a power-of-two
+ * {@code int[]}, maps hashes to entries with linear probing. Nothing is allocated per entry, a
+ * detach is {@code entries.clone()} and {@code index.clone()}, and iteration is a sequential
+ * scan. Per entry the table costs 8 bytes of entries and 4 bytes per index slot, with the index
+ * at most three quarters full: about half of {@code HashMap}'s 32-byte node plus its slot.
+ *
+ * <p>Index slots. With {@code bits = log2(index.length)}, a slot holds
+ * {@code tag << bits | (e + 1)}: the low {@code bits} bits name the entry (entry numbers stay
+ * below the capacity, which is at most three quarters of the index length), the bits above them
+ * hold a tag of {@code 31 - bits} more hash bits, and the sign bit marks a collision group.
+ * {@code 0} is an empty slot; {@link #DELETED}, the sign bit alone, is a slot whose entry was
+ * removed: probing walks over it, and it stays until the next rebuild, so probe sequences never
+ * break. A probe compares tags before it touches an entry, so a miss usually reads nothing but
+ * the index, and a hit reads the index slot, the entry and the key, as {@code HashMap} reads its
+ * table slot, node and key.
+ *
+ * <p>Hash spreading. The home slot comes from the top bits of the hash code, folded and
+ * multiplied by the golden ratio (Fibonacci hashing), so codes that differ only in their high
+ * bits, or are all multiples of a power of two, still spread; the tag comes from the low bits
+ * of the same product. Hash codes are not stored: a rebuild asks the keys again, which is free
+ * for {@code String}, which caches its hash, and keeps the table at 12 bytes per entry.
+ *
+ * <p>Colliding keys. Linear probing makes keys with one exact hash code walk each other's
+ * slots, so {@code n} such keys would cost O(n) per operation. When a ninth key of one exact hash
+ * arrives, the eight already in the index and the newcomer move into a {@link CollisionTree},
+ * a treap over entry numbers ordered as {@code HashMap} orders its tree bins; the earliest of
+ * their slots becomes the group slot (sign bit, the hash's tag, the tree's root) and the others
+ * become {@code DELETED}. Every later key of that hash meets the group slot before any empty
+ * slot, so all keys of one hash are either direct slots (at most eight) or in the group.
+ *
+ * <p>Growth. When all {@code capacity} entries are used, a rebuild copies the live entries to
+ * a new entries array, compacting tombstones away, and builds a new index. The capacity grows
+ * by half, as {@code ArrayList}'s does, unless compaction alone leaves a quarter free; the index
+ * doubles only when the capacity outgrows three quarters of it. A rebuild always writes new
+ * arrays, so the same code serves a handle that owns its buffer and one that detaches.
+ *
+ * <p>Sharing. Handles that share a buffer hold the same arrays, counts and
+ * {@link RefCount}; nobody writes a shared buffer. Every write first makes its handle's buffer
+ * private ({@link #makeWritable()} or {@link #makeRoomFor(int)}), and a detach copies the
+ * layout exactly, so entry positions found before it stay valid after it. The memory-ordering
+ * argument is {@link RefCount}'s.
+ */
+abstract class CompactHashTable {
+
+    /** The key of a removed entry. It never leaves this class. */
+    static final Object REMOVED = new Object() {
+        @Override
+        public String toString() {
+            return "REMOVED";
+        }
+    };
+
+    /** The capacity of the first private buffer of a table that starts empty. */
+    static final int DEFAULT_CAPACITY = 8;
+
+    /** The number of keys of one hash code that stay in the index before they move into a tree. */
+    static final int TREEIFY_THRESHOLD = 8;
+
+    /** The largest capacity: three quarters of the largest index, {@code 2^30} slots. */
+    static final int MAX_CAPACITY = 3 << 28;
+
+    /** Reads up to this many entries before a deserialized table trusts the stream further. */
+    static final int FIRST_READ_CAPACITY = 1024;
+
+    private static final int DELETED = Integer.MIN_VALUE;
+    private static final int GROUP = Integer.MIN_VALUE;
+
+    /** Set in a probe's miss result when an insertion must take the slow path. */
+    private static final int SLOW_INSERT = 1 << 30;
+
+    private static final Object[] EMPTY_ENTRIES = {};
+
+    /** The index of every table without a buffer of its own; immortal, so never written. */
+    private static final int[] EMPTY_INDEX = new int[2];
+
+    Object[] entries;
+    int[] index;
+    int indexBits;
+    int used;
+    int size;
+    CollisionTree trees;
+    RefCount refCount;
+    boolean knownUnique;
+    int modCount;
+
+    /** An empty table on the immortal empty buffer. */
+    CompactHashTable() {
+        pointAtEmpty();
+    }
+
+    /** An empty table with a private buffer for {@code capacity} entries; {@code 0} allocates nothing. */
+    CompactHashTable(int capacity) {
+        if (Checks.checkCapacity(capacity) == 0) {
+            pointAtEmpty();
+        } else {
+            allocate(capacity);
+        }
+    }
+
+    private void pointAtEmpty() {
+        entries = EMPTY_ENTRIES;
+        index = EMPTY_INDEX;
+        indexBits = 1;
+        used = 0;
+        size = 0;
+        trees = null;
+        refCount = RefCount.IMMORTAL;
+        knownUnique = false;
+    }
+
+    private void allocate(int capacity) {
+        entries = new Object[checkedCapacity(capacity) << 1];
+        index = new int[indexLengthFor(capacity)];
+        indexBits = Integer.numberOfTrailingZeros(index.length);
+        refCount = new RefCount();
+        knownUnique = true;
+    }
+
+    // Sharing
+
+    /** Whether the buffer is shared with another handle; the immortal empty buffer always is. */
+    final boolean isSharedBuffer() {
+        return !knownUnique && !refCount.isUniqueAcquire();
+    }
+
+    /** Makes this new handle share {@code source}'s buffer and counts the share. */
+    final void shareWith(CompactHashTable source) {
+        if (source.knownUnique) {
+            source.knownUnique = false;
+        }
+        RefCount count = source.refCount;
+        count.retain();
+        entries = source.entries;
+        index = source.index;
+        indexBits = source.indexBits;
+        used = source.used;
+        size = source.size;
+        trees = source.trees;
+        refCount = count;
+        knownUnique = false;
+    }
+
+    /** Moves the private buffer of {@code source}, a handle about to be dropped, into this new handle. */
+    final void takeBufferOf(CompactHashTable source) {
+        entries = source.entries;
+        index = source.index;
+        indexBits = source.indexBits;
+        used = source.used;
+        size = source.size;
+        trees = source.trees;
+        refCount = source.refCount;
+        knownUnique = source.knownUnique;
+    }
+
+    /** Whether this handle may write its buffer in place. */
+    final boolean isUnique() {
+        return knownUnique || (knownUnique = refCount.isUniqueAcquire());
+    }
+
+    /** Makes the buffer private, detaching if it is shared; entry positions stay valid. */
+    final void makeWritable() {
+        if (!isUnique()) {
+            detach(0);
+        }
+    }
+
+    /** Makes the buffer private with room for {@code room} more entries; entry positions may change. */
+    final void makeRoomFor(int room) {
+        if (!isUnique()) {
+            detach(room);
+        } else if (room > (entries.length >> 1) - used) {
+            rebuild(capacityFor(room));
+        }
+    }
+
+    /**
+     * Gives this handle a private buffer holding its entries with room for {@code room} more,
+     * then gives back the share of the old one, which it has finished reading.
+     */
+    private void detach(int room) {
+        RefCount oldCount = refCount;
+        if (used + room <= entries.length >> 1) {
+            entries = entries.clone();
+            index = index.clone();
+            if (trees != null) {
+                trees = trees.copy();
+            }
+        } else {
+            rebuild(capacityFor(room));
+        }
+        refCount = new RefCount();
+        knownUnique = true;
+        oldCount.release();
+    }
+
+    /** Empties the table: in place when the buffer is private, by giving the share back otherwise. */
+    final void clearTable() {
+        if (isUnique()) {
+            Arrays.fill(entries, 0, used << 1, null);
+            Arrays.fill(index, 0);
+            used = 0;
+            size = 0;
+            trees = null;
+        } else {
+            RefCount oldCount = refCount;
+            pointAtEmpty();
+            oldCount.release();
+        }
+    }
+
+    // Hashing and probing
+
+    static int hash(Object key) {
+        return key == null ? 0 : key.hashCode();
+    }
+
+    /** Folds the high half into the low one, then multiplies by 2^32 / phi. */
+    private static int mix(int h) {
+        return (h ^ (h >>> 16)) * 0x9E3779B9;
+    }
+
+    /**
+     * Looks {@code key} up. Returns the position of its entry in {@code entries} ({@code 2e}, its
+     * value at {@code 2e + 1}) when present; otherwise {@code ~slot}, the empty slot where it
+     * would go, with {@link #SLOW_INSERT} set when that slot must not be used directly (the key
+     * belongs in a collision group, or enough keys collided that it may have to start one).
+     */
+    final int probe(Object key, int h) {
+        int[] ix = index;
+        Object[] es = entries;
+        int bits = indexBits;
+        int m = mix(h);
+        int tag = (m << bits) & Integer.MAX_VALUE;
+        int high = -1 << bits;
+        int mask = ix.length - 1;
+        int collisions = 0;
+        for (int i = m >>> -bits; ; i = (i + 1) & mask) {
+            int s = ix[i];
+            if (s == 0) {
+                return collisions < TREEIFY_THRESHOLD ? ~i : ~(i | SLOW_INSERT);
+            }
+            if ((s & high) == tag) {
+                int p = ((s & ~high) - 1) << 1;
+                Object k = es[p];
+                if (k == key || (key != null && key.equals(k))) {
+                    return p;
+                }
+                collisions++;
+            } else if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag) {
+                int root = (s & ~high) - 1;
+                if (hash(es[root << 1]) == h) {
+                    int found = trees.find(root, key, es);
+                    return found != CollisionTree.NIL ? found << 1 : ~(i | SLOW_INSERT);
+                }
+            }
+        }
+    }
+
+    /** {@link #probe} for a read: the entry position, or {@code -1}. */
+    final int find(Object key) {
+        int r = probe(key, hash(key));
+        return r >= 0 ? r : -1;
+    }
+
+    // Writes; the caller has made the buffer private
+
+    /**
+     * Inserts a key that {@link #probe} reported absent with {@code miss}, and counts the
+     * structural change. Takes the fast path (one slot, one entry) when the buffer is known
+     * private and has room, and otherwise makes room and places the entry from scratch.
+     */
+    final void insertAbsent(int miss, Object key, int h, Object value) {
+        modCount++;
+        int slot = ~miss;
+        int e = used;
+        if (knownUnique && slot < SLOW_INSERT && e < entries.length >> 1) {
+            Object[] es = entries;
+            es[e << 1] = key;
+            es[(e << 1) + 1] = value;
+            int bits = indexBits;
+            index[slot] = ((mix(h) << bits) & Integer.MAX_VALUE) | (e + 1);
+            used = e + 1;
+            size++;
+        } else {
+            makeRoomFor(1);
+            appendAndPlace(key, h, value);
+        }
+    }
+
+    private void appendAndPlace(Object key, int h, Object value) {
+        int e = used;
+        entries[e << 1] = key;
+        entries[(e << 1) + 1] = value;
+        used = e + 1;
+        size++;
+        place(e, h, null);
+    }
+
+    /** Replaces the value at entry position {@code p}; the same reference changes nothing and never detaches. */
+    final void setValueAt(int p, Object value) {
+        if (entries[p + 1] != value) {
+            makeWritable();
+            entries[p + 1] = value;
+        }
+    }
+
+    /** Removes the entry at position {@code p}, detaching first if the buffer is shared, and counts the change. */
+    final void removeAt(int p) {
+        makeWritable();
+        modCount++;
+        Object[] es = entries;
+        unlink(p >> 1, hash(es[p]));
+        es[p] = REMOVED;
+        es[p + 1] = null;
+        size--;
+    }
+
+    /**
+     * Links entry {@code e}, with hash {@code h}, into the index: into its group if the hash has
+     * one, into a new group if it is the ninth key of its hash, into the first empty slot
+     * otherwise. {@code hashes}, when not null, holds every entry's hash, for a rebuild.
+     */
+    private void place(int e, int h, int[] hashes) {
+        int[] ix = index;
+        Object[] es = entries;
+        int bits = indexBits;
+        int m = mix(h);
+        int tag = (m << bits) & Integer.MAX_VALUE;
+        int high = -1 << bits;
+        int mask = ix.length - 1;
+        int[] sameHash = null;
+        int sameHashCount = 0;
+        int i = m >>> -bits;
+        for (; ; i = (i + 1) & mask) {
+            int s = ix[i];
+            if (s == 0) {
+                break;
+            }
+            int other = (s & ~high) - 1;
+            if ((s & high) == tag) {
+                if ((hashes != null ? hashes[other] : hash(es[other << 1])) == h
+                        && sameHashCount < TREEIFY_THRESHOLD) {
+                    if (sameHash == null) {
+                        sameHash = new int[TREEIFY_THRESHOLD];
+                    }
+                    sameHash[sameHashCount++] = i;
+                }
+            } else if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag
+                    && (hashes != null ? hashes[other] : hash(es[other << 1])) == h) {
+                ix[i] = GROUP | tag | (trees.insert(other, e, es) + 1);
+                return;
+            }
+        }
+        if (sameHashCount < TREEIFY_THRESHOLD) {
+            ix[i] = tag | (e + 1);
+            return;
+        }
+        if (trees == null) {
+            trees = new CollisionTree(entries.length >> 1);
+        }
+        int root = CollisionTree.NIL;
+        for (int slot : sameHash) {
+            root = trees.insert(root, (ix[slot] & ~high) - 1, es);
+            ix[slot] = DELETED;
+        }
+        root = trees.insert(root, e, es);
+        ix[sameHash[0]] = GROUP | tag | (root + 1);
+    }
+
+    /** Removes entry {@code e}, with hash {@code h}, from the index. */
+    private void unlink(int e, int h) {
+        int[] ix = index;
+        Object[] es = entries;
+        int bits = indexBits;
+        int m = mix(h);
+        int tag = (m << bits) & Integer.MAX_VALUE;
+        int high = -1 << bits;
+        int mask = ix.length - 1;
+        for (int i = m >>> -bits; ix[i] != 0; i = (i + 1) & mask) {
+            int s = ix[i];
+            if (s > 0 && (s & ~high) == e + 1) {
+                ix[i] = DELETED;
+                return;
+            }
+            if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag) {
+                int root = (s & ~high) - 1;
+                if (hash(es[root << 1]) == h) {
+                    int newRoot = trees.remove(root, e, es);
+                    ix[i] = newRoot == CollisionTree.NIL ? DELETED : GROUP | tag | (newRoot + 1);
+                    return;
+                }
+            }
+        }
+        // The key's hash code changed while it was in the table. HashMap then loses the entry;
+        // a full scan removes it anyway and keeps the index consistent.
+        for (int i = 0; i < ix.length; i++) {
+            int s = ix[i];
+            if (s > 0 && (s & ~high) == e + 1) {
+                ix[i] = DELETED;
+                return;
+            }
+        }
+        throw new ConcurrentModificationException("a key's hashCode changed while it was in the table");
+    }
+
+    /**
+     * Replaces the buffer with new arrays of {@code capacity} entries holding the live entries in
+     * order, without tombstones, and a new index. It only reads the old arrays, so it serves a
+     * detach too. Keys' {@code hashCode} and {@code compareTo} run here; if one throws, the
+     * handle keeps its old buffer untouched.
+     */
+    private void rebuild(int capacity) {
+        Object[] oldEntries = entries;
+        int[] oldIndex = index;
+        int oldBits = indexBits;
+        int oldUsed = used;
+        CollisionTree oldTrees = trees;
+        int live = size;
+        Object[] fresh = new Object[capacity << 1];
+        int[] hashes = new int[live];
+        for (int p = 0, q = 0, end = oldUsed << 1; p < end; p += 2) {
+            Object key = oldEntries[p];
+            if (key != REMOVED) {
+                hashes[q >> 1] = hash(key);
+                fresh[q] = key;
+                fresh[q + 1] = oldEntries[p + 1];
+                q += 2;
+            }
+        }
+        try {
+            entries = fresh;
+            index = new int[indexLengthFor(capacity)];
+            indexBits = Integer.numberOfTrailingZeros(index.length);
+            used = live;
+            trees = null;
+            for (int e = 0; e < live; e++) {
+                place(e, hashes[e], hashes);
+            }
+        } catch (RuntimeException | Error failure) {
+            entries = oldEntries;
+            index = oldIndex;
+            indexBits = oldBits;
+            used = oldUsed;
+            trees = oldTrees;
+            throw failure;
+        }
+    }
+
+    /** The capacity of a buffer that holds the live entries and {@code room} more. */
+    private int capacityFor(int room) {
+        int capacity = entries.length >> 1;
+        int needed = checkedCapacity((long) size + room);
+        if (needed <= capacity - (capacity >> 2)) {
+            return capacity;
+        }
+        if (capacity == 0) {
+            return Math.max(DEFAULT_CAPACITY, needed);
+        }
+        return Math.max(needed, Math.min(MAX_CAPACITY, ArrayGrowth.grow(capacity, Math.max(1, needed - capacity))));
+    }
+
+    private static int checkedCapacity(long capacity) {
+        if (capacity > MAX_CAPACITY) {
+            throw new OutOfMemoryError("Required table capacity " + capacity + " is too large (at most "
+                    + MAX_CAPACITY + " entries)");
+        }
+        return (int) capacity;
+    }
+
+    /** The smallest power of two that keeps an index for {@code capacity} entries at most three quarters full. */
+    private static int indexLengthFor(int capacity) {
+        long minLength = ((long) checkedCapacity(capacity) * 4 + 2) / 3;
+        return (int) Math.max(2, Long.highestOneBit(minLength - 1) << 1);
+    }
+
+    // Reads
+
+    /** The position of the first live entry at or after position {@code p}, or {@code 2 * used}. */
+    final int nextLive(int p) {
+        Object[] es = entries;
+        int end = used << 1;
+        while (p < end && es[p] == REMOVED) {
+            p += 2;
+        }
+        return p;
+    }
+
+    /** Whether some live entry has {@code value}. */
+    final boolean containsValueSlot(Object value) {
+        Object[] es = entries;
+        for (int p = 0, end = used << 1; p < end; p += 2) {
+            if (es[p] != REMOVED && (value == es[p + 1] || (value != null && value.equals(es[p + 1])))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this handle shares its entries with {@code other}, so their contents are equal. */
+    final boolean sameBufferAs(CompactHashTable other) {
+        return entries == other.entries;
+    }
+
+    final void checkForComodification(int expectedModCount) {
+        if (modCount != expectedModCount) {
+            throw new ConcurrentModificationException();
+        }
+    }
+
+    // Serialization support
+
+    /**
+     * Validates a count read from a stream: {@code 0} to {@link #MAX_CAPACITY}.
+     *
+     * @throws InvalidObjectException if it is out of range
+     */
+    static int checkSerialCount(int count, String what) throws InvalidObjectException {
+        if (count < 0 || count > MAX_CAPACITY) {
+            throw new InvalidObjectException(what + " count: " + count + " (expected: 0 to " + MAX_CAPACITY + ")");
+        }
+        return count;
+    }
+
+    /** A private buffer for a deserialized table: sized by what has arrived, never by the stream's claim. */
+    final void startDeserializedTable(int count) {
+        pointAtEmpty();
+        if (count > 0) {
+            allocate(Math.min(count, FIRST_READ_CAPACITY));
+        }
+    }
+
+    /**
+     * Adds an entry read from a stream, growing by what has arrived.
+     *
+     * @throws InvalidObjectException if the key is already present: no table writes a key twice
+     */
+    final void insertDeserialized(Object key, Object value, int count) throws InvalidObjectException {
+        int h = hash(key);
+        if (probe(key, h) >= 0) {
+            throw new InvalidObjectException("duplicate key in stream: " + key);
+        }
+        if (used == entries.length >> 1) {
+            rebuild((int) Math.min(count, 2L * used));
+        }
+        appendAndPlace(key, h, value);
+    }
+
+    /**
+     * Iterates the live entries in insertion order, failing fast on a structural change made
+     * other than through itself. It reads the handle's current buffer at every step, because a
+     * removal through it may detach the handle, which keeps positions.
+     */
+    abstract class Cursor<T> implements Iterator<T> {
+        private int next = nextLive(0);
+        private int lastReturned = -1;
+        private int expectedModCount = modCount;
+
+        /** The element for the entry at position {@code p} of {@code entries}. */
+        abstract T element(int p);
+
+        @Override
+        public final boolean hasNext() {
+            return next < used << 1;
+        }
+
+        @Override
+        public final T next() {
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+            int p = next;
+            if (p >= used << 1) {
+                throw new NoSuchElementException();
+            }
+            lastReturned = p;
+            next = nextLive(p + 2);
+            return element(p);
+        }
+
+        @Override
+        public final void remove() {
+            if (lastReturned < 0) {
+                throw new IllegalStateException();
+            }
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+            removeAt(lastReturned);
+            lastReturned = -1;
+            expectedModCount = modCount;
+        }
+    }
+}
