@@ -265,13 +265,28 @@ abstract class CompactHashTable {
                 }
                 collisions++;
             } else if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag) {
-                int root = (s & ~high) - 1;
-                if (hash(es[root << 1]) == h) {
-                    int found = trees.find(root, key, es);
-                    return found != CollisionTree.NIL ? found << 1 : ~(i | SLOW_INSERT);
+                int r = probeGroup(key, h, (s & ~high) - 1, i);
+                if (r != PROBE_ON) {
+                    return r;
                 }
             }
         }
+    }
+
+    /**
+     * Returned by {@link #probeGroup} when the group belongs to another hash with the same tag:
+     * odd, so never an entry position, and positive, so never a miss.
+     */
+    private static final int PROBE_ON = Integer.MAX_VALUE;
+
+    /** The rare part of {@link #probe}, kept out of its loop so that the loop stays small enough to inline. */
+    private int probeGroup(Object key, int h, int root, int slot) {
+        Object[] es = entries;
+        if (hash(es[root << 1]) != h) {
+            return PROBE_ON;
+        }
+        int found = trees.find(root, key, es);
+        return found != CollisionTree.NIL ? found << 1 : ~(slot | SLOW_INSERT);
     }
 
     /** {@link #probe} for a read: the entry position, or {@code -1}. */

@@ -289,7 +289,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      * present key keeps its place. Putting the value already there (the same reference) changes
      * nothing and never detaches.
      *
-     * @throws OutOfMemoryError if the map would exceed {@value CompactHashTable#MAX_CAPACITY} entries
+     * @throws OutOfMemoryError if the map would exceed 805 306 368 (3 &times; 2<sup>28</sup>) entries
      */
     @Override
     public V put(K key, V value) {
