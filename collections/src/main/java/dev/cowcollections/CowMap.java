@@ -84,10 +84,6 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
 
     private static final long serialVersionUID = 1L;
 
-    private transient Set<K> keySet;
-    private transient Collection<V> values;
-    private transient Set<Map.Entry<K, V>> entrySet;
-
     /** An empty map. It allocates nothing until its first write. */
     public CowMap() {
     }
@@ -624,6 +620,9 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     }
 
     // Views
+    //
+    // Views are not cached: a handle is what copy() allocates, so it holds nothing but the buffer
+    // and its counts, and a view is a single reference that escape analysis usually removes.
 
     /**
      * A live view of the keys, in insertion order. Removing through it, its iterator,
@@ -632,8 +631,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      */
     @Override
     public Set<K> keySet() {
-        Set<K> ks = keySet;
-        return ks != null ? ks : (keySet = new KeySet());
+        return new KeySet();
     }
 
     /**
@@ -642,8 +640,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      */
     @Override
     public Collection<V> values() {
-        Collection<V> vs = values;
-        return vs != null ? vs : (values = new Values());
+        return new Values();
     }
 
     /**
@@ -653,8 +650,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      */
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
-        Set<Map.Entry<K, V>> es = entrySet;
-        return es != null ? es : (entrySet = new EntrySet());
+        return new EntrySet();
     }
 
     /** Adds {@code key} with a {@code null} value if absent; for {@link CowSet}. Returns whether it was added. */
