@@ -1,5 +1,6 @@
 package dev.cowcollections.benchmarks.report;
 
+import dev.cowcollections.benchmarks.FootprintRow;
 import dev.cowcollections.benchmarks.ListFootprint;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ final class Footprints {
 
     static List<Footprint> measureAll() {
         List<Footprint> all = new ArrayList<>();
-        for (ListFootprint.Row row : ListFootprint.measure()) {
+        for (FootprintRow row : ListFootprint.measure()) {
             all.add(new Footprint(row.ours(), row.baseline(), row.unit(), row.count(), row.oursPerUnit(),
                     row.baselinePerUnit(), row.goal()));
         }
