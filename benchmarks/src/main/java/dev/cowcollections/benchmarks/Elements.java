@@ -1,5 +1,9 @@
 package dev.cowcollections.benchmarks;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Random;
+
 /** The elements benchmarks fill their collections with: boxed integers or short strings. */
 final class Elements {
 
@@ -11,6 +15,25 @@ final class Elements {
         Object[] elements = new Object[count];
         for (int i = 0; i < count; i++) {
             elements[i] = element(type, i);
+        }
+        return elements;
+    }
+
+    /** {@link #of} in a random order, the same for every run, as keys arrive at a hash table. */
+    static Object[] shuffled(String type, int count) {
+        Object[] elements = of(type, count);
+        Collections.shuffle(Arrays.asList(elements), new Random(count));
+        return elements;
+    }
+
+    /**
+     * {@code count} elements of {@code type} equal to none of {@link #of}{@code (type, count)}:
+     * keys known to be absent from a table filled with those.
+     */
+    static Object[] absent(String type, int count) {
+        Object[] elements = new Object[count];
+        for (int i = 0; i < count; i++) {
+            elements[i] = element(type, count + i);
         }
         return elements;
     }

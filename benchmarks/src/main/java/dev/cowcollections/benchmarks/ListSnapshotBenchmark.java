@@ -34,53 +34,30 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class ListSnapshotBenchmark {
-    private static final int SIZE = 100_000;
-
     @Param({"1", "10", "1000"})
     int writesPerSnapshot;
 
-    private Object[] values;
-    private Object[] replacements;
+    private SnapshotWrites writes;
     private ArrayList<Object> arrayList;
     private CopyOnWriteArrayList<Object> copyOnWriteList;
     private CowList<Object> cowList;
     private Vector<Object> vector;
     private Object snapshot;
-    private int index;
-    private long writes;
 
     @Setup
     public void fill() {
-        values = Elements.of("Integer", SIZE);
-        replacements = Elements.of("String", SIZE);
+        writes = new SnapshotWrites();
+        Object[] values = writes.initialValues();
         arrayList = new ArrayList<>(Arrays.asList(values));
         copyOnWriteList = new CopyOnWriteArrayList<>(values);
         cowList = new CowList<>(Arrays.asList(values));
         vector = Vector.of(values);
     }
 
-    /**
-     * Moves to the next index, striding through the list so that writes touch all of it; the
-     * prime stride visits every index once per pass of {@code SIZE} writes.
-     */
-    private int nextIndex() {
-        index = (index + 7919) % SIZE;
-        return index;
-    }
-
-    /**
-     * What to write at the current index: passes alternate between two sets of objects, so that
-     * every write changes the reference held there (a write of the same reference changes
-     * nothing, and a {@code CowList} rightly does not copy for it).
-     */
-    private Object nextValue() {
-        return ((writes++ / SIZE) & 1) == 0 ? replacements[index] : values[index];
-    }
-
     @Benchmark
     public Object snapshotEveryK_ArrayList() {
         for (int i = 0; i < writesPerSnapshot; i++) {
-            arrayList.set(nextIndex(), nextValue());
+            arrayList.set(writes.nextIndex(), writes.nextValue());
         }
         List<Object> copy = new ArrayList<>(arrayList);
         snapshot = copy;
@@ -90,7 +67,7 @@ public class ListSnapshotBenchmark {
     @Benchmark
     public Object snapshotEveryK_CopyOnWriteArrayList() {
         for (int i = 0; i < writesPerSnapshot; i++) {
-            copyOnWriteList.set(nextIndex(), nextValue());
+            copyOnWriteList.set(writes.nextIndex(), writes.nextValue());
         }
         Object copy = copyOnWriteList.clone();
         snapshot = copy;
@@ -100,7 +77,7 @@ public class ListSnapshotBenchmark {
     @Benchmark
     public Object snapshotEveryK_Vavr() {
         for (int i = 0; i < writesPerSnapshot; i++) {
-            vector = vector.update(nextIndex(), nextValue());
+            vector = vector.update(writes.nextIndex(), writes.nextValue());
         }
         snapshot = vector;
         return vector;
@@ -109,7 +86,7 @@ public class ListSnapshotBenchmark {
     @Benchmark
     public Object snapshotEveryK_CowList() {
         for (int i = 0; i < writesPerSnapshot; i++) {
-            cowList.set(nextIndex(), nextValue());
+            cowList.set(writes.nextIndex(), writes.nextValue());
         }
         CowList<Object> copy = cowList.copy();
         snapshot = copy;

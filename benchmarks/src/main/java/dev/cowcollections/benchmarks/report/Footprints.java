@@ -1,6 +1,8 @@
 package dev.cowcollections.benchmarks.report;
 
+import dev.cowcollections.benchmarks.FootprintRow;
 import dev.cowcollections.benchmarks.ListFootprint;
+import dev.cowcollections.benchmarks.MapFootprint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +13,10 @@ final class Footprints {
     }
 
     static List<Footprint> measureAll() {
+        List<FootprintRow> rows = new ArrayList<>(ListFootprint.measure());
+        rows.addAll(MapFootprint.measure());
         List<Footprint> all = new ArrayList<>();
-        for (ListFootprint.Row row : ListFootprint.measure()) {
+        for (FootprintRow row : rows) {
             all.add(new Footprint(row.ours(), row.baseline(), row.unit(), row.count(), row.oursPerUnit(),
                     row.baselinePerUnit(), row.goal()));
         }

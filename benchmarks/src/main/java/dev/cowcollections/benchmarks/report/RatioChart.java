@@ -83,7 +83,9 @@ final class RatioChart {
     }
 
     private static String label(Ratio r) {
-        return r.ours().operation() + " (" + r.ours().paramsText() + ") vs " + r.baseline().implementation();
+        String params = r.ours().paramsText();
+        return r.ours().operation() + (params.isEmpty() ? "" : " (" + params + ")") + " vs "
+                + r.baseline().implementation();
     }
 
     private static String escape(String text) {

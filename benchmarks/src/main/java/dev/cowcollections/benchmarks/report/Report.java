@@ -26,9 +26,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * one SVG chart per type and JMH's own JSON, under the output folder.
  *
  * <p>Arguments: {@code [--quick] [--out DIR] [REGEX...]}. {@code --quick} runs one fork of short
- * iterations with {@code Integer} elements only; the full run uses each benchmark's own
- * settings. Regular expressions select benchmarks as JMH's command line does; with any, the
- * memory measurements are skipped.
+ * iterations with {@code Integer} elements and keys only, at the smallest and the largest
+ * collection size only, 10 and 1 000 000 (the size the copy goals name); the full run uses each
+ * benchmark's own settings. Regular expressions select benchmarks as JMH's command line does;
+ * with any, the memory measurements are skipped.
  */
 public final class Report {
     private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
@@ -69,7 +70,9 @@ public final class Report {
                     .warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(300))
                     .param("elementType", "Integer")
-                    .param("keyType", "Integer");
+                    .param("keyType", "Integer")
+                    // Every size is a fork per benchmark; the two ends keep the fixed costs and the cache misses.
+                    .param("size", "10", "1000000");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -80,7 +83,8 @@ public final class Report {
         String command = "benchmarks/run" + (quick ? " --quick" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
         RunDescription run = new RunDescription(LocalDate.now().toString(), command,
-                quick ? "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement, Integer elements"
+                quick ? "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement, Integer elements and keys, "
+                        + "collection sizes 10 and 1000000 only"
                         : "full: each benchmark's own fork, warm-up and measurement settings",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));

@@ -1,0 +1,101 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Writes and copies of a set of {@code size} elements, as {@link MapWriteBenchmark} does them
+ * for maps: {@code add} builds a new set of {@code size} elements added in a random order, so it
+ * counts every growth; {@code copy} is {@code copy()} against {@code new HashSet<>(set)};
+ * {@code copyThenAdd} is a copy then one new element added.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class SetWriteBenchmark {
+    @Param({"10", "1000", "100000", "1000000"})
+    int size;
+
+    @Param({"Integer", "String"})
+    String elementType;
+
+    private Object[] elements;
+    private Object extra;
+    private HashSet<Object> hashSet;
+    private CowSet<Object> cowSet;
+
+    @Setup
+    public void fill() {
+        elements = Elements.shuffled(elementType, size);
+        extra = Elements.element(elementType, -1);
+        hashSet = Maps.filled(new HashSet<>(), elements);
+    }
+
+    /** A fresh source set each iteration, so that the shares of dropped copies never near the ceiling. */
+    @Setup(Level.Iteration)
+    public void freshCowSet() {
+        cowSet = Maps.filled(new CowSet<>(), elements);
+    }
+
+    /** Adds every element to {@code set}; one benchmark per JVM fork calls it, so its {@code add} sees one implementation. */
+    private <S extends Set<Object>> S addAll(S set) {
+        for (Object e : elements) {
+            set.add(e);
+        }
+        return set;
+    }
+
+    @Benchmark
+    public Set<Object> add_HashSet() {
+        return addAll(new HashSet<>());
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashSet", atMost = 1.10)
+    public Set<Object> add_CowSet() {
+        return addAll(new CowSet<>());
+    }
+
+    @Benchmark
+    public Set<Object> copy_HashSet() {
+        return new HashSet<>(hashSet);
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashSet", atMost = 0.001, where = "size=1000000")
+    public Set<Object> copy_CowSet() {
+        return cowSet.copy();
+    }
+
+    @Benchmark
+    public Set<Object> copyThenAdd_HashSet() {
+        HashSet<Object> copy = new HashSet<>(hashSet);
+        copy.add(extra);
+        return copy;
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashSet", atMost = 0.5)
+    public Set<Object> copyThenAdd_CowSet() {
+        CowSet<Object> copy = cowSet.copy();
+        copy.add(extra);
+        return copy;
+    }
+}
