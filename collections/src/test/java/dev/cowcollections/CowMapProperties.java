@@ -7,14 +7,10 @@ import dev.cowcollections.CollidingKeys.Filter;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,8 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.ActionChainArbitrary;
-import net.jqwik.api.state.Transformer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -40,10 +34,9 @@ class CowMapProperties {
 
     private static final String TREES = "collision trees: formed, grew, shrank, detached";
 
-    /** How much more often an action that adds keys is drawn, so that nine keys of one hash meet. */
-    private static final int GROWING_WEIGHT = 4;
+    private static final PoolActions<MapPool, Map<Object, Object>, CowMap<Object, Object>> ACTIONS = new PoolActions<>();
 
-    @Property(tries = 600)
+    @Property(tries = 1500)
     void everyHandleBehavesAsItsOwnLinkedHashMap(@ForAll("histories") ActionChain<MapPool> chain) {
         MapPool pool = chain.withInvariant("every handle matches its model and its copy history", MapPool::checkEveryHandle)
                 .run();
@@ -52,11 +45,7 @@ class CowMapProperties {
 
     @Provide
     Arbitrary<ActionChain<MapPool>> histories() {
-        ActionChainArbitrary<MapPool> chain = ActionChain.startWith(MapPool::new);
-        for (Action<MapPool> action : actions()) {
-            chain = chain.withAction(action instanceof Growing ? GROWING_WEIGHT : 1, action);
-        }
-        return chain.withMaxTransformations(60);
+        return ACTIONS.histories(MapPool::new, actions(), 60);
     }
 
     /** What a remapping function returns: the value given to the call, the old value, null, or it throws. */
@@ -73,59 +62,53 @@ class CowMapProperties {
         }
     }
 
-    private static List<Action<MapPool>> actions() {
-        List<Action<MapPool>> actions = new ArrayList<>();
+    private static List<Action.Independent<MapPool>> actions() {
+        List<Action.Independent<MapPool>> actions = new ArrayList<>();
         // Map's own writes
-        actions.add(new Growing(write("put", keyValue(), kv -> m -> m.put(kv.key(), kv.value()))));
-        actions.add(write("put the value already there", seeds(), seed -> m -> m.isEmpty() ? null
+        actions.add(ACTIONS.growing(ACTIONS.write("put", keyValue(), kv -> m -> m.put(kv.key(), kv.value()))));
+        actions.add(ACTIONS.write("put the value already there", seeds(), seed -> m -> m.isEmpty() ? null
                 : m.put(keyAt(m, seed), m.get(keyAt(m, seed)))));
-        actions.add(write("put an equal value that is another object", seeds(), seed -> m -> m.isEmpty() ? null
+        actions.add(ACTIONS.write("put an equal value that is another object", seeds(), seed -> m -> m.isEmpty() ? null
                 : m.put(keyAt(m, seed), MapPool.twin(m.get(keyAt(m, seed))))));
-        actions.add(new Growing(write("putAll of a LinkedHashMap", maps(), source -> m -> {
+        actions.add(ACTIONS.growing(ACTIONS.write("putAll of a LinkedHashMap", maps(), source -> m -> {
             m.putAll(source);
             return null;
         })));
-        actions.add(new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                return Combinators.combine(slots(), slots()).as((slot, source) -> Transformer.mutate(
-                        "putAll of handle " + source + " into handle " + slot, pool -> pool.putAllFrom(slot, source)));
-            }
-        });
-        actions.add(write("remove", CollidingKeys.keys(), k -> m -> m.remove(k)));
-        actions.add(write("remove(key, value)", keyValue(), kv -> m -> m.remove(kv.key(), kv.value())));
-        actions.add(write("remove(key, an equal value)", seeds(), seed -> m -> m.isEmpty() ? null
+        actions.add(ACTIONS.onTwoSlots("putAll of the second handle into the first", (slot, source) -> pool -> pool.putAllFrom(slot, source)));
+        actions.add(ACTIONS.write("remove", CollidingKeys.keys(), k -> m -> m.remove(k)));
+        actions.add(ACTIONS.write("remove(key, value)", keyValue(), kv -> m -> m.remove(kv.key(), kv.value())));
+        actions.add(ACTIONS.write("remove(key, an equal value)", seeds(), seed -> m -> m.isEmpty() ? null
                 : m.remove(keyAt(m, seed), MapPool.twin(m.get(keyAt(m, seed))))));
-        actions.add(write("putIfAbsent", keyValue(), kv -> m -> m.putIfAbsent(kv.key(), kv.value())));
-        actions.add(write("replace", keyValue(), kv -> m -> m.replace(kv.key(), kv.value())));
-        actions.add(write("replace(key, old, new)", Combinators.combine(keyValue(), values()).as(KeyValueValue::new),
+        actions.add(ACTIONS.write("putIfAbsent", keyValue(), kv -> m -> m.putIfAbsent(kv.key(), kv.value())));
+        actions.add(ACTIONS.write("replace", keyValue(), kv -> m -> m.replace(kv.key(), kv.value())));
+        actions.add(ACTIONS.write("replace(key, old, new)", Combinators.combine(keyValue(), values()).as(KeyValueValue::new),
                 kvv -> m -> m.replace(kvv.key(), kvv.value(), kvv.other())));
-        actions.add(write("replace(key, an equal old, new)", Combinators.combine(seeds(), values()).as(SeedValue::new),
+        actions.add(ACTIONS.write("replace(key, an equal old, new)", Combinators.combine(seeds(), values()).as(SeedValue::new),
                 sv -> m -> m.isEmpty() ? null
                         : m.replace(keyAt(m, sv.seed()), MapPool.twin(m.get(keyAt(m, sv.seed()))), sv.value())));
-        actions.add(new Growing(write("compute", remapped(), r -> m -> m.compute(r.key(), (k, old) -> r.remap().apply(old, r.value())))));
-        actions.add(write("computeIfAbsent", remapped(), r -> m -> m.computeIfAbsent(r.key(), k -> r.remap().apply(null, r.value()))));
-        actions.add(write("computeIfPresent", remapped(), r -> m -> m.computeIfPresent(r.key(), (k, old) -> r.remap().apply(old, r.value()))));
-        actions.add(new Growing(write("merge", remapped(), r -> m -> m.merge(r.key(), r.value(), (old, given) -> r.remap().apply(old, given)))));
-        actions.add(copyingWrite("compute that copies the map first", remapped(), r -> (m, copyHere) -> m.compute(r.key(), (k, old) -> {
+        actions.add(ACTIONS.growing(ACTIONS.write("compute", remapped(), r -> m -> m.compute(r.key(), (k, old) -> r.remap().apply(old, r.value())))));
+        actions.add(ACTIONS.write("computeIfAbsent", remapped(), r -> m -> m.computeIfAbsent(r.key(), k -> r.remap().apply(null, r.value()))));
+        actions.add(ACTIONS.write("computeIfPresent", remapped(), r -> m -> m.computeIfPresent(r.key(), (k, old) -> r.remap().apply(old, r.value()))));
+        actions.add(ACTIONS.growing(ACTIONS.write("merge", remapped(), r -> m -> m.merge(r.key(), r.value(), (old, given) -> r.remap().apply(old, given)))));
+        actions.add(ACTIONS.copyingWrite("compute that copies the map first", remapped(), r -> (m, copyHere) -> m.compute(r.key(), (k, old) -> {
             copyHere.run();
             return r.remap().apply(old, r.value());
         })));
-        actions.add(copyingWrite("computeIfAbsent that copies the map first", remapped(), r -> (m, copyHere) ->
+        actions.add(ACTIONS.copyingWrite("computeIfAbsent that copies the map first", remapped(), r -> (m, copyHere) ->
                 m.computeIfAbsent(r.key(), k -> {
                     copyHere.run();
                     return r.remap().apply(null, r.value());
                 })));
-        actions.add(copyingWrite("merge that copies the map first", remapped(), r -> (m, copyHere) ->
+        actions.add(ACTIONS.copyingWrite("merge that copies the map first", remapped(), r -> (m, copyHere) ->
                 m.merge(r.key(), r.value(), (old, given) -> {
                     copyHere.run();
                     return r.remap().apply(old, given);
                 })));
-        actions.add(write("replaceAll of the filtered keys", filterValue(), fv -> m -> {
+        actions.add(ACTIONS.write("replaceAll of the filtered keys", filterValue(), fv -> m -> {
             m.replaceAll((k, old) -> fv.filter().test(k) ? fv.value() : old);
             return null;
         }));
-        actions.add(write("replaceAll that throws at the first filtered key", filterValue(), fv -> m -> {
+        actions.add(ACTIONS.write("replaceAll that throws at the first filtered key", filterValue(), fv -> m -> {
             m.replaceAll((k, old) -> {
                 if (fv.filter().test(k)) {
                     throw new IllegalStateException("replacing function throws");
@@ -134,7 +117,7 @@ class CowMapProperties {
             });
             return null;
         }));
-        actions.add(copyingWrite("replaceAll that copies the map at the first filtered key", filterValue(), fv -> (m, copyHere) -> {
+        actions.add(ACTIONS.copyingWrite("replaceAll that copies the map at the first filtered key", filterValue(), fv -> (m, copyHere) -> {
             boolean[] copied = {false};
             m.replaceAll((k, old) -> {
                 if (!copied[0] && fv.filter().test(k)) {
@@ -145,27 +128,27 @@ class CowMapProperties {
             });
             return null;
         }));
-        actions.add(onSlot("clear", slot -> pool -> pool.clear(slot, Map::clear)));
-        actions.add(onSlot("clear through keySet()", slot -> pool -> pool.clear(slot, m -> m.keySet().clear())));
-        actions.add(onSlot("clear through entrySet()", slot -> pool -> pool.clear(slot, m -> m.entrySet().clear())));
+        actions.add(ACTIONS.onSlot("clear", slot -> pool -> pool.clear(slot, Map::clear)));
+        actions.add(ACTIONS.onSlot("clear through keySet()", slot -> pool -> pool.clear(slot, m -> m.keySet().clear())));
+        actions.add(ACTIONS.onSlot("clear through entrySet()", slot -> pool -> pool.clear(slot, m -> m.entrySet().clear())));
         // Reads
-        actions.add(read("get, getOrDefault, containsKey, containsValue", keyValue(), kv -> m -> Arrays.asList(
+        actions.add(ACTIONS.read("get, getOrDefault, containsKey, containsValue", keyValue(), kv -> m -> Arrays.asList(
                 m.get(kv.key()), m.getOrDefault(kv.key(), kv.value()), m.containsKey(kv.key()), m.containsValue(kv.value()))));
         // Views
-        actions.add(write("keySet().remove", CollidingKeys.keys(), k -> m -> m.keySet().remove(k)));
-        actions.add(write("keySet().removeIf", CollidingKeys.keyFilters(), f -> m -> m.keySet().removeIf(f)));
-        actions.add(write("keySet().retainAll", CollidingKeys.keyLists(), ks -> m -> m.keySet().retainAll(ks)));
-        actions.add(write("keySet().removeAll", CollidingKeys.keyLists(), ks -> m -> m.keySet().removeAll(ks)));
-        actions.add(write("values().remove", values(), v -> m -> m.values().remove(v)));
-        actions.add(write("values().removeIf", valueFilters(), f -> m -> m.values().removeIf(f)));
-        actions.add(write("values().retainAll", values().list().ofMaxSize(4), vs -> m -> m.values().retainAll(vs)));
-        actions.add(write("entrySet().remove", keyValue(), kv -> m -> m.entrySet().remove(new AbstractMap.SimpleEntry<>(kv.key(), kv.value()))));
-        actions.add(write("entrySet().removeIf", Combinators.combine(CollidingKeys.keyFilters(), valueFilters()).as(KeyAndValueFilter::new),
+        actions.add(ACTIONS.write("keySet().remove", CollidingKeys.keys(), k -> m -> m.keySet().remove(k)));
+        actions.add(ACTIONS.write("keySet().removeIf", CollidingKeys.keyFilters(), f -> m -> m.keySet().removeIf(f)));
+        actions.add(ACTIONS.write("keySet().retainAll", CollidingKeys.keyLists(), ks -> m -> m.keySet().retainAll(ks)));
+        actions.add(ACTIONS.write("keySet().removeAll", CollidingKeys.keyLists(), ks -> m -> m.keySet().removeAll(ks)));
+        actions.add(ACTIONS.write("values().remove", values(), v -> m -> m.values().remove(v)));
+        actions.add(ACTIONS.write("values().removeIf", valueFilters(), f -> m -> m.values().removeIf(f)));
+        actions.add(ACTIONS.write("values().retainAll", values().list().ofMaxSize(4), vs -> m -> m.values().retainAll(vs)));
+        actions.add(ACTIONS.write("entrySet().remove", keyValue(), kv -> m -> m.entrySet().remove(new AbstractMap.SimpleEntry<>(kv.key(), kv.value()))));
+        actions.add(ACTIONS.write("entrySet().removeIf", Combinators.combine(CollidingKeys.keyFilters(), valueFilters()).as(KeyAndValueFilter::new),
                 kvf -> m -> m.entrySet().removeIf(e -> kvf.keys().test(e.getKey()) && kvf.values().test(e.getValue()))));
-        actions.add(write("keySet iterator remove every d-th", divisors(), d -> m -> removeEveryDth(m.keySet(), d)));
-        actions.add(write("values iterator remove every d-th", divisors(), d -> m -> removeEveryDth(m.values(), d)));
-        actions.add(write("entrySet iterator remove every d-th", divisors(), d -> m -> removeEveryDth(m.entrySet(), d)));
-        actions.add(write("Entry.setValue on every d-th, the same value on the others", Combinators.combine(divisors(), values())
+        actions.add(ACTIONS.write("keySet iterator remove every d-th", divisors(), d -> m -> PoolActions.removeEveryDth(m.keySet(), d)));
+        actions.add(ACTIONS.write("values iterator remove every d-th", divisors(), d -> m -> PoolActions.removeEveryDth(m.values(), d)));
+        actions.add(ACTIONS.write("entrySet iterator remove every d-th", divisors(), d -> m -> PoolActions.removeEveryDth(m.entrySet(), d)));
+        actions.add(ACTIONS.write("Entry.setValue on every d-th, the same value on the others", Combinators.combine(divisors(), values())
                 .as(DivisorValue::new), dv -> m -> {
                     List<Object> returned = new ArrayList<>();
                     int i = 0;
@@ -174,7 +157,7 @@ class CowMapProperties {
                     }
                     return returned;
                 }));
-        actions.add(copyingWrite("entrySet iteration that copies the map at the d-th entry, then sets and removes",
+        actions.add(ACTIONS.copyingWrite("entrySet iteration that copies the map at the d-th entry, then sets and removes",
                 Combinators.combine(divisors(), values()).as(DivisorValue::new), dv -> (m, copyHere) -> {
                     List<Object> returned = new ArrayList<>();
                     int i = 0;
@@ -191,7 +174,7 @@ class CowMapProperties {
                     }
                     return returned;
                 }));
-        actions.add(write("Entry.setValue after a removal and a growth", Combinators.combine(maps(), values())
+        actions.add(ACTIONS.write("Entry.setValue after a removal and a growth", Combinators.combine(maps(), values())
                 .as(MapValue::new), mv -> m -> {
                     List<Map.Entry<Object, Object>> held = new ArrayList<>(m.entrySet());
                     List<Object> seen = MapPool.entries(m);
@@ -224,22 +207,22 @@ class CowMapProperties {
                     return returned;
                 }));
         // Copies and fresh maps
-        actions.add(copier("copy", CowMap::copy));
-        actions.add(copier("clone", CowMap::clone));
-        actions.add(copier("copyOf", CowMap::copyOf));
-        actions.add(copier("sharing constructor", CowMap::new));
-        actions.add(onSlot("new CowMap of a LinkedHashMap", slot -> pool -> {
+        actions.add(ACTIONS.copier("copy", CowMap::copy));
+        actions.add(ACTIONS.copier("clone", CowMap::clone));
+        actions.add(ACTIONS.copier("copyOf", CowMap::copyOf));
+        actions.add(ACTIONS.copier("sharing constructor", CowMap::new));
+        actions.add(ACTIONS.onSlot("new CowMap of a LinkedHashMap", slot -> pool -> {
             Map<Object, Object> contents = new LinkedHashMap<>(pool.model(slot));
             pool.replaceWithFresh(slot, new CowMap<>(contents), contents);
         }));
-        actions.add(onSlot("ofEntries of a handle's entries", slot -> pool -> {
+        actions.add(ACTIONS.onSlot("ofEntries of a handle's entries", slot -> pool -> {
             Map<Object, Object> contents = new LinkedHashMap<>(pool.model(slot));
             @SuppressWarnings("unchecked")
             Map.Entry<Object, Object>[] entries = contents.entrySet().stream()
                     .map(e -> new AbstractMap.SimpleEntry<>(e.getKey(), e.getValue())).toArray(Map.Entry[]::new);
             pool.replaceWithFresh(slot, CowMap.ofEntries(entries), contents);
         }));
-        actions.add(onSlot("serialization round trip", slot -> pool -> {
+        actions.add(ACTIONS.onSlot("serialization round trip", slot -> pool -> {
             CowMap<Object, Object> read = HandlePool.roundTrip(pool.handle(slot));
             assertEquals(pool.model(slot), read);
             assertEquals(MapPool.entries(pool.model(slot)), MapPool.entries(read), "the order survives serialization");
@@ -258,89 +241,7 @@ class CowMapProperties {
         return it.next();
     }
 
-    private static Object removeEveryDth(Collection<?> view, int d) {
-        int i = 0;
-        for (Iterator<?> it = view.iterator(); it.hasNext(); i++) {
-            it.next();
-            if (i % d == 0) {
-                it.remove();
-            }
-        }
-        return null;
-    }
-
-    // Actions on one handle and its model
-
-    private static <T> Action.Independent<MapPool> write(
-            String name, Arbitrary<T> arguments, Function<T, Function<Map<Object, Object>, Object>> operation) {
-        return new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                return Combinators.combine(slots(), arguments).as((slot, argument) -> Transformer.mutate(
-                        name + "(" + argument + ") on handle " + slot, pool -> pool.write(slot, operation.apply(argument))));
-            }
-        };
-    }
-
-    private static <T> Action<MapPool> read(
-            String name, Arbitrary<T> arguments, Function<T, Function<Map<Object, Object>, Object>> query) {
-        return new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                return Combinators.combine(slots(), arguments).as((slot, argument) -> Transformer.mutate(
-                        name + "(" + argument + ") on handle " + slot, pool -> pool.read(slot, query.apply(argument))));
-            }
-        };
-    }
-
-    /** An action that adds keys, drawn {@link #GROWING_WEIGHT} times as often as the others. */
-    private record Growing(Action.Independent<MapPool> action) implements Action.Independent<MapPool> {
-        @Override
-        public Arbitrary<Transformer<MapPool>> transformer() {
-            return action.transformer();
-        }
-    }
-
-    /** A write that may copy its handle, part-way, into another slot. */
-    private static <T> Action<MapPool> copyingWrite(
-            String name, Arbitrary<T> arguments, Function<T, HandlePool.Write<Map<Object, Object>>> operation) {
-        return new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                Arbitrary<Integer> offsets = Arbitraries.integers().between(1, HandlePool.HANDLES - 1);
-                return Combinators.combine(slots(), offsets, arguments).as((slot, offset, argument) -> {
-                    int target = (slot + offset) % HandlePool.HANDLES;
-                    return Transformer.mutate(name + "(" + argument + ") on handle " + slot + ", copying into slot " + target,
-                            pool -> pool.write(slot, target, operation.apply(argument)));
-                });
-            }
-        };
-    }
-
-    private static Action<MapPool> onSlot(String name, Function<Integer, Consumer<MapPool>> step) {
-        return new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                return slots().map(slot -> Transformer.mutate(name + " on handle " + slot, step.apply(slot)));
-            }
-        };
-    }
-
-    private static Action<MapPool> copier(String name, UnaryOperator<CowMap<Object, Object>> copier) {
-        return new Action.Independent<>() {
-            @Override
-            public Arbitrary<Transformer<MapPool>> transformer() {
-                return Combinators.combine(slots(), slots()).as((source, target) -> Transformer.mutate(
-                        name + " of handle " + source + " into slot " + target, pool -> pool.share(source, target, copier)));
-            }
-        };
-    }
-
     // Arguments
-
-    private static Arbitrary<Integer> slots() {
-        return Arbitraries.integers().between(0, HandlePool.HANDLES - 1);
-    }
 
     private static Arbitrary<Object> values() {
         return Arbitraries.of(MapPool.VALUES);

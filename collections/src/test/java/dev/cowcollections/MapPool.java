@@ -139,6 +139,13 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
                 visited.add(v);
             });
             assertTrue(sameReferences(entries(model), visited), which + " forEach order");
+            assertTrue(sameReferences(entries(model), handle.entrySet().stream()
+                    .flatMap(e -> Arrays.asList(e.getKey(), e.getValue()).stream()).toList()), which + " entrySet().stream() order");
+            assertEquals(model.entrySet(), handle.entrySet(), which + " entrySet()");
+            assertEquals(handle.entrySet(), model.entrySet(), which + " entrySet()");
+            assertEquals(model.entrySet().hashCode(), handle.entrySet().hashCode(), which + " entrySet().hashCode()");
+            assertEquals(model.keySet(), handle.keySet(), which + " keySet()");
+            assertEquals(handle.keySet(), model.keySet(), which + " keySet()");
             assertEquals(model.size(), handle.size(), which);
             assertEquals(model.isEmpty(), handle.isEmpty(), which);
             assertEquals(model.hashCode(), handle.hashCode(), which + " hashCode");
