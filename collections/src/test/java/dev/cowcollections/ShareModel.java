@@ -83,6 +83,18 @@ final class ShareModel {
         assertSame(countOfSlot.apply(source), countOfSlot.apply(target), "a copy shares the buffer");
     }
 
+    /**
+     * The handle in {@code target} gave back its share and took one of {@code source}'s buffer,
+     * as {@code CowMap.putAll} of a handle into an empty map does.
+     */
+    void releasedAndCopied(int source, int target) {
+        Buffer old = buffers.get(target);
+        if (old != Buffer.IMMORTAL) {
+            old.shares--;
+        }
+        copied(source, target);
+    }
+
     /** The handle in {@code target} was dropped for a new one that holds a buffer of its own, or none when empty. */
     void replacedWithFresh(int target, boolean empty) {
         buffers.set(target, empty ? Buffer.IMMORTAL : new Buffer(1));
