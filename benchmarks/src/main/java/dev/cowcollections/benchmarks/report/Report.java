@@ -67,12 +67,13 @@ public final class Report {
         }
         if (quick) {
             options.forks(1)
-                    .warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(300))
+                    .warmupIterations(2).warmupTime(TimeValue.milliseconds(200))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(200))
                     .param("elementType", "Integer")
                     .param("keyType", "Integer")
                     // Every size is a fork per benchmark; the two ends keep the fixed costs and the cache misses.
-                    .param("size", "10", "1000000");
+                    .param("size", "10", "1000000")
+                    .param("length", "10", "1000000");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -83,8 +84,8 @@ public final class Report {
         String command = "benchmarks/run" + (quick ? " --quick" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
         RunDescription run = new RunDescription(LocalDate.now().toString(), command,
-                quick ? "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement, Integer elements and keys, "
-                        + "collection sizes 10 and 1000000 only"
+                quick ? "quick: 1 fork, 2 x 200 ms warm-up, 3 x 200 ms measurement, Integer elements and keys, "
+                        + "sizes and lengths 10 and 1000000 only"
                         : "full: each benchmark's own fork, warm-up and measurement settings",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
