@@ -1,11 +1,18 @@
 package dev.cowcollections;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /** Serialized streams of our collections, edited the way an attacker would edit them. */
 final class HostileStreams {
@@ -54,6 +61,26 @@ final class HostileStreams {
             assertThrows(InvalidObjectException.class, () -> CowListSerializationTest.deserialize(truncated),
                     () -> "stream cut after " + cut + " of " + bytes.length + " bytes");
         }
+    }
+
+    /**
+     * Checks that a stream filter of {@code maxarray=100} rejects each of {@code large} (a
+     * collection of ours beside its JDK counterpart, which must fail alike) and lets
+     * {@code small} through intact.
+     */
+    static void assertMaxArrayFilterRejectsAsTheJdkDoes(List<?> large, Object small) throws Exception {
+        ObjectInputFilter maxArray100 = ObjectInputFilter.Config.createFilter("maxarray=100");
+        for (Object collection : large) {
+            ObjectInputStream in = filtered(collection, maxArray100);
+            assertThrows(InvalidClassException.class, in::readObject, collection.getClass().getSimpleName());
+        }
+        assertEquals(small, filtered(small, maxArray100).readObject());
+    }
+
+    private static ObjectInputStream filtered(Object o, ObjectInputFilter filter) throws IOException {
+        ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(CowListSerializationTest.serialize(o)));
+        in.setObjectInputFilter(filter);
+        return in;
     }
 
     private static int indexOf(byte[] bytes, byte[] part) {
