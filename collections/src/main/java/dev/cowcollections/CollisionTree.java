@@ -2,6 +2,7 @@ package dev.cowcollections;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Search trees over the entries of a {@link CompactHashTable} whose keys share one exact hash
@@ -11,8 +12,11 @@ import java.lang.reflect.Type;
  * <p>Nodes are entry numbers; the children of entry {@code e} are {@code left[e]} and
  * {@code right[e]}, so a tree allocates nothing per entry and a detach copies it with two
  * {@code System.arraycopy} calls. Each tree is a treap: it is ordered by key and heap-ordered by
- * a priority derived from the entry number, which scrambles insertion order, so the expected
- * depth is O(log n) whatever order the keys arrive in.
+ * a priority derived from the entry number and a random seed drawn when the tree is created, so
+ * the expected depth is O(log n) whatever order the keys arrive in. The seed is what makes that
+ * hold against a caller who chooses the order: with priorities that follow from entry numbers
+ * alone, anyone who reads this class can order colliding keys so that key order and priority
+ * order agree, and the treap becomes a path (quadratic cost, and recursion as deep as the tree).
  *
  * <p>Keys are ordered as {@code HashMap} orders a tree bin: by {@code compareTo} when both keys
  * are of one class {@code C} that implements {@code Comparable<C>}, otherwise they tie. A search
@@ -28,19 +32,22 @@ final class CollisionTree {
     private int[] left;
     private int[] right;
 
+    /** Scrambles the priorities; a copy keeps it, because the shape of its trees depends on it. */
+    private final int seed;
+
     CollisionTree(int capacity) {
-        left = new int[capacity];
-        right = new int[capacity];
+        this(new int[capacity], new int[capacity], ThreadLocalRandom.current().nextInt());
     }
 
-    private CollisionTree(int[] left, int[] right) {
+    private CollisionTree(int[] left, int[] right, int seed) {
         this.left = left;
         this.right = right;
+        this.seed = seed;
     }
 
     /** A private copy, for a detach. */
     CollisionTree copy() {
-        return new CollisionTree(left.clone(), right.clone());
+        return new CollisionTree(left.clone(), right.clone(), seed);
     }
 
     /**
@@ -155,9 +162,15 @@ final class CollisionTree {
         return b;
     }
 
-    /** A fixed pseudo-random priority: entry numbers in insertion order, scrambled by a golden-ratio multiply. */
-    private static int priority(int entry) {
-        return (entry + 1) * 0x9E3779B9;
+    /**
+     * The pseudo-random priority of an entry: its number spaced by the golden ratio, offset by the
+     * seed and put through MurmurHash3's finalizer, so that no order of entry numbers predicts it.
+     */
+    private int priority(int entry) {
+        int h = entry * 0x9E3779B9 + seed;
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
+        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** The order of {@code key} before {@code other} for an insertion: never a tie. */

@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OptionalDataException;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.lang.reflect.Array;
 import java.util.AbstractCollection;
 import java.util.AbstractSet;
@@ -994,6 +995,13 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
             InvalidObjectException invalid = new InvalidObjectException(count < 0
                     ? "stream ends before its mapping count"
                     : "stream ends before the " + count + " mappings it announced");
+            invalid.initCause(e);
+            throw invalid;
+        } catch (StreamCorruptedException e) {
+            // A stream cut inside a block-data header ends here rather than in EOFException.
+            InvalidObjectException invalid = new InvalidObjectException(count < 0
+                    ? "stream is cut or corrupt before its mapping count"
+                    : "stream is cut or corrupt before the " + count + " mappings it announced");
             invalid.initCause(e);
             throw invalid;
         }

@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OptionalDataException;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
@@ -308,6 +309,13 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
             InvalidObjectException invalid = new InvalidObjectException(count < 0
                     ? "stream ends before its element count"
                     : "stream ends before the " + count + " elements it announced");
+            invalid.initCause(e);
+            throw invalid;
+        } catch (StreamCorruptedException e) {
+            // A stream cut inside a block-data header ends here rather than in EOFException.
+            InvalidObjectException invalid = new InvalidObjectException(count < 0
+                    ? "stream is cut or corrupt before its element count"
+                    : "stream is cut or corrupt before the " + count + " elements it announced");
             invalid.initCause(e);
             throw invalid;
         }

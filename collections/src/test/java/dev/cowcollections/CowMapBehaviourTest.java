@@ -1,0 +1,361 @@
+package dev.cowcollections;
+
+import static dev.cowcollections.CowMapSharingTest.assertSameMappingsInOrder;
+import static dev.cowcollections.CowMapSharingTest.original;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What {@link CowMap} promises beyond sharing: LinkedHashMap's order, live entries, callbacks. */
+class CowMapBehaviourTest {
+
+    private static Named<Consumer<Map<String, String>>> op(String name, Consumer<Map<String, String>> op) {
+        return Named.of(name, op);
+    }
+
+    // Insertion order
+
+    @Test
+    void rePutKeepsItsPlaceAndRemoveThenPutGoesToTheEnd() {
+        CowMap<String, String> map = new CowMap<>(original());
+        map.put("b", "X");
+        assertEquals("{a=A, b=X, c=C, d=D}", map.toString());
+        map.remove("a");
+        map.put("a", "Y");
+        assertEquals("{b=X, c=C, d=D, a=Y}", map.toString());
+        map.putIfAbsent("e", "E");
+        map.compute("b", (k, v) -> null);
+        map.merge("b", "Z", String::concat);
+        assertEquals("{c=C, d=D, a=Y, e=E, b=Z}", map.toString());
+    }
+
+    @Test
+    void orderAndContentsSurviveThousandsOfPutsAgainstALinkedHashMap() {
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        CowMap<Integer, Integer> map = new CowMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals(model.put(i * 7919, i), map.put(i * 7919, i));
+        }
+        assertSameMappingsInOrder(model, map);
+        for (int i = 0; i < 50_000; i += 3) {
+            assertEquals(model.put(i * 7919, -i), map.put(i * 7919, -i));
+        }
+        assertSameMappingsInOrder(model, map);
+    }
+
+    /** Removals leave tombstones; later growth compacts them, and order must come through intact. */
+    @Test
+    void orderAndContentsSurviveTombstoneCompactionAgainstALinkedHashMap() {
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        CowMap<Integer, Integer> map = new CowMap<>();
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < 2_000; i++) {
+                int key = random.nextInt(3_000);
+                assertEquals(model.put(key, i), map.put(key, i));
+            }
+            for (int i = 0; i < 1_800; i++) {
+                int key = random.nextInt(3_000);
+                assertEquals(model.remove(key), map.remove(key));
+            }
+            assertSameMappingsInOrder(model, map);
+        }
+        List<Integer> keys = new ArrayList<>(model.keySet());
+        for (Integer key : keys.subList(0, keys.size() - 1)) {
+            model.remove(key);
+            map.remove(key);
+        }
+        for (int i = 0; i < 5_000; i++) {
+            model.put(-i, i);
+            map.put(-i, i);
+        }
+        assertSameMappingsInOrder(model, map);
+    }
+
+    // Entries
+
+    @Test
+    void entriesSeeTheCurrentValueAndSetValueWritesThrough() {
+        CowMap<String, String> map = new CowMap<>(original());
+        Map.Entry<String, String> b = entryOf(map, "b");
+        map.put("b", "X");
+        assertEquals("X", b.getValue(), "an entry reads the map's current value");
+        assertEquals("X", b.setValue("Y"));
+        assertEquals("Y", map.get("b"));
+        assertEquals("Y", entryOf(map, "b").getValue());
+
+        for (int i = 0; i < 1_000; i++) {
+            map.put("k" + i, "v");
+        }
+        map.remove("a");
+        assertEquals("Y", b.getValue(), "an entry follows its key through rebuilds");
+        b.setValue("Z");
+        assertEquals("Z", map.get("b"));
+        assertEquals(Map.entry("b", "Z"), b);
+        assertEquals(Map.entry("b", "Z").hashCode(), b.hashCode());
+        assertEquals("b=Z", b.toString());
+    }
+
+    private static Map.Entry<String, String> entryOf(Map<String, String> map, String key) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getKey().equals(key)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no entry for " + key);
+    }
+
+    /**
+     * Map.Entry leaves an entry undefined once its map changed other than through setValue; this
+     * pins what the Javadoc promises, the last value the entry saw, as HashMap's entries keep it.
+     */
+    @Test
+    void anEntryWhoseKeyWasRemovedKeepsItsLastValueAsInHashMap() {
+        for (Map<String, String> map : List.of(new CowMap<>(original()), new HashMap<>(original()))) {
+            Map.Entry<String, String> c = entryOf(map, "c");
+            map.put("c", "X");
+            assertEquals("X", c.getValue());
+            map.remove("c");
+            assertEquals("X", c.getValue(), map.getClass().getSimpleName());
+            c.setValue("Y");
+            assertEquals("Y", c.getValue());
+            assertFalse(map.containsKey("c"), "setValue on a removed entry puts nothing back");
+            assertEquals(3, map.size());
+        }
+    }
+
+    // equals, hashCode, toString
+
+    @Test
+    void equalsHashCodeAndToStringAgreeWithHashMapAndLinkedHashMap() {
+        Map<String, String> model = new LinkedHashMap<>(original());
+        model.put(null, "N");
+        model.put("n", null);
+        CowMap<String, String> map = new CowMap<>(model);
+        HashMap<String, String> hashMap = new HashMap<>(model);
+        assertEquals(model, map);
+        assertEquals(map, model);
+        assertEquals(map, hashMap);
+        assertEquals(hashMap, map);
+        assertEquals(model.hashCode(), map.hashCode());
+        assertEquals(model.toString(), map.toString());
+        assertEquals(model.keySet(), map.keySet());
+        assertEquals(model.entrySet(), map.entrySet());
+        assertEquals(map.entrySet(), hashMap.entrySet());
+        assertEquals(model.entrySet().hashCode(), map.entrySet().hashCode());
+        assertEquals(List.copyOf(model.entrySet()), List.copyOf(map.entrySet()));
+        assertEquals(model.values().toString(), map.values().toString());
+        assertEquals("{}", new CowMap<>().toString());
+        assertEquals(0, new CowMap<>().hashCode());
+    }
+
+    @Test
+    void mapsThatDifferInOneMappingAreNotEqual() {
+        CowMap<String, String> map = CowMap.of("a", null, "b", "B");
+        assertNotEquals(map, Map.of("a", "A", "b", "B"));
+        Map<String, String> otherNullKey = new HashMap<>();
+        otherNullKey.put("c", null);
+        otherNullKey.put("b", "B");
+        assertNotEquals(map, otherNullKey, "a null value is not an absent key");
+        assertNotEquals(otherNullKey, map);
+        assertNotEquals(map, CowMap.of("a", null, "b", "C"));
+        assertNotEquals(map, CowMap.of("a", null));
+        assertNotEquals(map, Set.of("a", "b"));
+        assertFalse(map.equals(null));
+    }
+
+    @Test
+    void aMapThatHoldsItselfPrintsThisMapAsLinkedHashMapDoes() {
+        CowMap<Object, Object> map = new CowMap<>();
+        LinkedHashMap<Object, Object> model = new LinkedHashMap<>();
+        map.put("a", 1);
+        map.put("self", map);
+        model.put("a", 1);
+        model.put("self", model);
+        assertEquals(model.toString(), map.toString());
+        assertEquals("{a=1, self=(this Map)}", map.toString());
+        CowMap<Object, Object> keyed = new CowMap<>();
+        keyed.put("x", "y");
+        keyed.put(keyed, "v");
+        assertTrue(keyed.toString().endsWith("(this Map)=v}"), keyed.toString());
+    }
+
+    // Callbacks
+
+    /** Calls whose callback throws once it reaches the mapping of "c". */
+    static Stream<Named<Consumer<Map<String, String>>>> callsWhoseCallbackThrows() {
+        return Stream.of(
+                op("compute", m -> m.compute("c", (k, v) -> fail(k))),
+                op("compute of an absent key", m -> m.compute("x", (k, v) -> fail("c"))),
+                op("computeIfAbsent", m -> m.computeIfAbsent("x", k -> fail("c"))),
+                op("computeIfPresent", m -> m.computeIfPresent("c", (k, v) -> fail(k))),
+                op("merge", m -> m.merge("c", "X", (v, w) -> fail("c"))),
+                op("replaceAll", m -> m.replaceAll((k, v) -> k.equals("c") ? fail(k) : v + "!")),
+                op("forEach", m -> m.forEach((k, v) -> {
+                    if (k.equals("c")) {
+                        fail(k);
+                    }
+                })),
+                op("keySet removeIf", m -> m.keySet().removeIf(k -> k.equals("c") ? fail(k) : true)),
+                op("values removeIf", m -> m.values().removeIf(v -> v.equals("C") ? fail("c") : true)),
+                op("entrySet removeIf", m -> m.entrySet().removeIf(e -> e.getKey().equals("c") ? fail("c") : true)));
+    }
+
+    private static <T> T fail(String key) {
+        if (key.equals("c")) {
+            throw new IllegalStateException("callback failed at " + key);
+        }
+        throw new AssertionError("only c fails");
+    }
+
+    @ParameterizedTest
+    @MethodSource("callsWhoseCallbackThrows")
+    void callbackThatThrowsLeavesEverySiblingUnchangedAndTheMapAsLinkedHashMapLeavesIt(
+            Consumer<Map<String, String>> call) {
+        Map<String, String> model = original();
+        assertThrows(IllegalStateException.class, () -> call.accept(model));
+        for (boolean shared : new boolean[] {false, true}) {
+            CowMap<String, String> map = new CowMap<>(original());
+            CowMap<String, String> sibling = shared ? map.copy() : null;
+            assertThrows(IllegalStateException.class, () -> call.accept(map));
+            assertSameMappingsInOrder(model, map);
+            if (sibling != null) {
+                assertSameMappingsInOrder(original(), sibling);
+            }
+            map.put("y", "Y");
+            assertEquals("Y", map.get("y"), "the map is still usable");
+        }
+    }
+
+    /** Calls that write to the map, each with a callback that first takes a copy of the map. */
+    static Stream<Named<Consumer<Map<String, String>>>> callsWhoseCallbackCopiesTheMap() {
+        return Stream.of(
+                op("compute", m -> m.compute("b", (k, v) -> snapshot(m, v + "!"))),
+                op("compute of an absent key", m -> m.compute("x", (k, v) -> snapshot(m, "X"))),
+                op("compute to null", m -> m.compute("b", (k, v) -> snapshot(m, null))),
+                op("computeIfAbsent", m -> m.computeIfAbsent("x", k -> snapshot(m, "X"))),
+                op("computeIfPresent", m -> m.computeIfPresent("b", (k, v) -> snapshot(m, "X"))),
+                op("merge", m -> m.merge("b", "X", (v, w) -> snapshot(m, v + w))),
+                op("replaceAll", m -> m.replaceAll((k, v) -> snapshot(m, v + "!"))),
+                op("keySet removeIf", m -> m.keySet().removeIf(k -> snapshot(m, !k.equals("a")))),
+                op("values removeIf", m -> m.values().removeIf(v -> snapshot(m, v.equals("C")))),
+                op("entrySet removeIf", m -> m.entrySet().removeIf(e -> snapshot(m, e.getKey().equals("d")))));
+    }
+
+    private static final ThreadLocal<List<Map<String, String>>> SNAPSHOTS = ThreadLocal.withInitial(ArrayList::new);
+
+    /** Takes a copy of {@code map}, the first time in a call only, and returns {@code result}. */
+    private static <T> T snapshot(Map<String, String> map, T result) {
+        if (SNAPSHOTS.get().isEmpty() && map instanceof CowMap) {
+            SNAPSHOTS.get().add(((CowMap<String, String>) map).copy());
+        }
+        return result;
+    }
+
+    @ParameterizedTest
+    @MethodSource("callsWhoseCallbackCopiesTheMap")
+    void copyTakenInsideACallbackStaysUnchangedAfterTheWriteCompletes(Consumer<Map<String, String>> call) {
+        Map<String, String> model = original();
+        call.accept(model);
+        for (boolean shared : new boolean[] {false, true}) {
+            SNAPSHOTS.get().clear();
+            CowMap<String, String> map = new CowMap<>(original());
+            CowMap<String, String> sibling = shared ? map.copy() : null;
+
+            call.accept(map);
+
+            Map<String, String> snapshot = SNAPSHOTS.get().get(0);
+            assertSameMappingsInOrder(model, map);
+            assertSameMappingsInOrder(original(), snapshot);
+            assertFalse(map.isShared(), "the write detached from the copy");
+            if (sibling != null) {
+                assertSameMappingsInOrder(original(), sibling);
+            }
+        }
+        SNAPSHOTS.get().clear();
+    }
+
+    /** Calls whose callback adds a key to the map itself. */
+    static Stream<Named<Consumer<Map<String, String>>>> callsWhoseCallbackAddsAKey() {
+        return Stream.of(
+                op("compute", m -> m.compute("b", (k, v) -> addZ(m, "X"))),
+                op("compute of an absent key", m -> m.compute("x", (k, v) -> addZ(m, "X"))),
+                op("computeIfAbsent", m -> m.computeIfAbsent("x", k -> addZ(m, "X"))),
+                op("computeIfPresent", m -> m.computeIfPresent("b", (k, v) -> addZ(m, "X"))),
+                op("merge", m -> m.merge("b", "X", (v, w) -> addZ(m, "X"))),
+                op("replaceAll", m -> m.replaceAll((k, v) -> addZ(m, "X"))),
+                op("forEach", m -> m.forEach((k, v) -> addZ(m, "X"))));
+    }
+
+    private static String addZ(Map<String, String> map, String result) {
+        map.put("z", "Z");
+        return result;
+    }
+
+    @ParameterizedTest
+    @MethodSource("callsWhoseCallbackAddsAKey")
+    void callbackThatChangesTheMapStructurallyFailsFastAndLeavesItUsable(Consumer<Map<String, String>> call) {
+        assertThrows(ConcurrentModificationException.class, () -> call.accept(new HashMap<>(original())),
+                "HashMap throws the same");
+        for (boolean shared : new boolean[] {false, true}) {
+            CowMap<String, String> map = new CowMap<>(original());
+            CowMap<String, String> sibling = shared ? map.copy() : null;
+            assertThrows(ConcurrentModificationException.class, () -> call.accept(map));
+            assertEquals("Z", map.get("z"), "the callback's own write stands");
+            assertNull(map.get("x"), "the call's write does not");
+            assertEquals("B", map.get("b"));
+            map.put("w", "W");
+            assertEquals(6, map.size());
+            if (sibling != null) {
+                assertSameMappingsInOrder(original(), sibling);
+            }
+        }
+    }
+
+    @Test
+    void callbackThatChangesOnlyAValueIsNoStructuralChange() {
+        CowMap<String, String> map = new CowMap<>(original());
+        CowMap<String, String> sibling = map.copy();
+        map.compute("x", (k, v) -> {
+            map.put("a", "changed");
+            return "X";
+        });
+        assertEquals("{a=changed, b=B, c=C, d=D, x=X}", map.toString());
+        assertSameMappingsInOrder(original(), sibling);
+    }
+
+    @Test
+    void iteratorRemoveKeepsLaterEntriesInPlace() {
+        CowMap<String, String> map = new CowMap<>(original());
+        Iterator<String> it = map.keySet().iterator();
+        List<String> seen = new ArrayList<>();
+        while (it.hasNext()) {
+            String key = it.next();
+            seen.add(key);
+            if (!key.equals("c")) {
+                it.remove();
+            }
+        }
+        assertEquals(List.of("a", "b", "c", "d"), seen);
+        assertEquals("{c=C}", map.toString());
+    }
+}
