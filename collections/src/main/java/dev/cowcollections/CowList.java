@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OptionalDataException;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1171,12 +1172,9 @@ public final class CowList<E> extends AbstractList<E>
                 es[i] = in.readObject();
             }
             adoptArray(es);
-        } catch (EOFException | OptionalDataException e) {
-            InvalidObjectException invalid = new InvalidObjectException(count < 0
-                    ? "stream ends before its element count"
-                    : "stream ends before the " + count + " elements it announced");
-            invalid.initCause(e);
-            throw invalid;
+        } catch (EOFException | OptionalDataException | StreamCorruptedException e) {
+            throw MalformedStream.endsBefore(count < 0
+                    ? "its element count" : "the " + count + " elements it announced", e);
         }
     }
 }

@@ -991,19 +991,9 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
                 read.insertDeserialized(key, in.readObject(), count);
             }
             takeBufferOf(read);
-        } catch (EOFException | OptionalDataException e) {
-            InvalidObjectException invalid = new InvalidObjectException(count < 0
-                    ? "stream ends before its mapping count"
-                    : "stream ends before the " + count + " mappings it announced");
-            invalid.initCause(e);
-            throw invalid;
-        } catch (StreamCorruptedException e) {
-            // A stream cut inside a block-data header ends here rather than in EOFException.
-            InvalidObjectException invalid = new InvalidObjectException(count < 0
-                    ? "stream is cut or corrupt before its mapping count"
-                    : "stream is cut or corrupt before the " + count + " mappings it announced");
-            invalid.initCause(e);
-            throw invalid;
+        } catch (EOFException | OptionalDataException | StreamCorruptedException e) {
+            throw MalformedStream.endsBefore(count < 0
+                    ? "its mapping count" : "the " + count + " mappings it announced", e);
         }
     }
 }

@@ -305,19 +305,9 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
                 read.insertDeserialized(in.readObject(), null, count);
             }
             map = read;
-        } catch (EOFException | OptionalDataException e) {
-            InvalidObjectException invalid = new InvalidObjectException(count < 0
-                    ? "stream ends before its element count"
-                    : "stream ends before the " + count + " elements it announced");
-            invalid.initCause(e);
-            throw invalid;
-        } catch (StreamCorruptedException e) {
-            // A stream cut inside a block-data header ends here rather than in EOFException.
-            InvalidObjectException invalid = new InvalidObjectException(count < 0
-                    ? "stream is cut or corrupt before its element count"
-                    : "stream is cut or corrupt before the " + count + " elements it announced");
-            invalid.initCause(e);
-            throw invalid;
+        } catch (EOFException | OptionalDataException | StreamCorruptedException e) {
+            throw MalformedStream.endsBefore(count < 0
+                    ? "its element count" : "the " + count + " elements it announced", e);
         }
     }
 }

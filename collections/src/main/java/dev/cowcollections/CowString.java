@@ -6,6 +6,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -1473,8 +1474,14 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
      */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        int n = in.readInt();
-        byte c = in.readByte();
+        int n;
+        byte c;
+        try {
+            n = in.readInt();
+            c = in.readByte();
+        } catch (EOFException | StreamCorruptedException e) {
+            throw MalformedStream.endsBefore("its length and coder", e);
+        }
         if (c != LATIN1 && c != UTF16) {
             throw new InvalidObjectException("coder: " + c + " (expected: 0 for Latin-1 or 1 for UTF-16)");
         }
@@ -1492,11 +1499,8 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
                 in.readFully(v, read, v.length - read);
                 read = v.length;
             }
-        } catch (EOFException e) {
-            InvalidObjectException invalid =
-                    new InvalidObjectException("stream ends before the " + n + " chars it announced");
-            invalid.initCause(e);
-            throw invalid;
+        } catch (EOFException | StreamCorruptedException e) {
+            throw MalformedStream.endsBefore("the " + n + " chars it announced", e);
         }
         if (c == UTF16) {
             Utf16Bytes.fromBigEndian(v, n);

@@ -185,4 +185,9 @@ class CowListSerializationTest {
         HostileStreams.assertMaxArrayFilterRejectsAsTheJdkDoes(
                 List.of(new CowList<>(values), new ArrayList<>(values)), CowList.of(1, 2, 3));
     }
+
+    @Test
+    void everyTruncationOfTheElementsIsAnInvalidObject() throws Exception {
+        HostileStreams.assertEveryTruncationIsInvalid(serialize(CowList.of("a", null, 3, List.of("x"))), 4);
+    }
 }

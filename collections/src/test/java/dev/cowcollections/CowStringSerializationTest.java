@@ -150,4 +150,16 @@ class CowStringSerializationTest {
         byte[] hostileWide = withHeader(wide, 20_001, 1);
         assertThrows(InvalidObjectException.class, () -> deserialize(hostileWide));
     }
+
+    @Test
+    void everyTruncationOfTheTextIsAnInvalidObject() throws Exception {
+        for (CowString text : new CowString[] {new CowString("hello"), new CowString("h\u00e9llo \u4e16\u754c")}) {
+            byte[] bytes = serialize(text);
+            int coder = text.toString().chars().allMatch(ch -> ch <= 0xFF) ? 0 : 1;
+            // The custom data is one block: its header, the length, the coder, then the chars.
+            byte[] block = ByteBuffer.allocate(6).put((byte) 0x77).put((byte) (5 + (text.length() << coder)))
+                    .putInt(text.length()).array();
+            HostileStreams.assertEveryTruncationIsInvalidFrom(bytes, HostileStreams.indexOf(bytes, block));
+        }
+    }
 }

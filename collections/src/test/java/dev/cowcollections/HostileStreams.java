@@ -55,7 +55,12 @@ final class HostileStreams {
      * the stream itself checks once readObject has returned a complete collection.
      */
     static void assertEveryTruncationIsInvalid(byte[] bytes, int written) {
-        for (int end = countPosition(bytes, written) - 2; end < bytes.length - 1; end++) {
+        assertEveryTruncationIsInvalidFrom(bytes, countPosition(bytes, written) - 2);
+    }
+
+    /** Checks that {@code bytes} cut at any point from {@code start}, where the custom data begins, is invalid. */
+    static void assertEveryTruncationIsInvalidFrom(byte[] bytes, int start) {
+        for (int end = start; end < bytes.length - 1; end++) {
             byte[] truncated = Arrays.copyOf(bytes, end);
             int cut = end;
             assertThrows(InvalidObjectException.class, () -> CowListSerializationTest.deserialize(truncated),
@@ -83,7 +88,7 @@ final class HostileStreams {
         return in;
     }
 
-    private static int indexOf(byte[] bytes, byte[] part) {
+    static int indexOf(byte[] bytes, byte[] part) {
         for (int i = 0; i + part.length <= bytes.length; i++) {
             if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
                 return i;
