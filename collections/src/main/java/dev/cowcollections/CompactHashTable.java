@@ -461,6 +461,9 @@ abstract class CompactHashTable {
             }
         }
         try {
+            // Entries move, so positions held by iterators, or found by a probe before a
+            // callback, are stale: that is a structural change even when no key changes.
+            modCount++;
             entries = fresh;
             index = new int[indexLengthFor(capacity)];
             indexBits = Integer.numberOfTrailingZeros(index.length);
@@ -475,6 +478,7 @@ abstract class CompactHashTable {
             indexBits = oldBits;
             used = oldUsed;
             trees = oldTrees;
+            modCount--;
             throw failure;
         }
     }

@@ -358,4 +358,41 @@ class CowMapBehaviourTest {
         assertEquals(List.of("a", "b", "c", "d"), seen);
         assertEquals("{c=C}", map.toString());
     }
+
+    /**
+     * A full table with tombstones: the next rebuild compacts it, so every entry after the
+     * tombstones moves. {@code putAll} rebuilds up front for the room it may need, even when its
+     * keys are all present and nothing changes.
+     */
+    private static CowMap<Integer, String> fullTableWithTombstones() {
+        CowMap<Integer, String> map = new CowMap<>(8);
+        for (int i = 0; i < 8; i++) {
+            map.put(i, "v" + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            map.remove(i);
+        }
+        return map;
+    }
+
+    @Test
+    void aRebuildInsideComputeIsAConcurrentModificationNotAWriteToAStalePosition() {
+        CowMap<Integer, String> map = fullTableWithTombstones();
+        Map<Integer, String> present = Map.of(5, "v5");
+        assertThrows(ConcurrentModificationException.class, () -> map.compute(7, (k, v) -> {
+            map.putAll(present);
+            return "computed";
+        }));
+        assertEquals(Map.of(4, "v4", 5, "v5", 6, "v6", 7, "v7"), map);
+        assertEquals(List.of(4, 5, 6, 7), new ArrayList<>(map.keySet()));
+    }
+
+    @Test
+    void aRebuildUnderAnIteratorFailsFast() {
+        CowMap<Integer, String> map = fullTableWithTombstones();
+        Iterator<Integer> keys = map.keySet().iterator();
+        assertEquals(4, keys.next());
+        map.putAll(Map.of(5, "v5"));
+        assertThrows(ConcurrentModificationException.class, keys::next);
+    }
 }
