@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The buffer behind {@link CowMap} and {@link CowSet}: an insertion-ordered hash table whose
@@ -32,10 +33,11 @@ import java.util.NoSuchElementException;
  * the index, and a hit reads the index slot, the entry and the key, as {@code HashMap} reads its
  * table slot, node and key.
  *
- * <p>Hash spreading. The home slot comes from the top bits of the hash code, folded and
- * multiplied by the golden ratio (Fibonacci hashing), so codes that differ only in their high
- * bits, or are all multiples of a power of two, still spread; the tag comes from the low bits
- * of the same product. Hash codes are not stored: a rebuild asks the keys again, which is free
+ * <p>Hash spreading. The home slot comes from the top bits of the hash code, folded, offset by
+ * a random seed drawn for each new buffer and at each rebuild, and multiplied by the golden
+ * ratio (Fibonacci hashing), so codes that differ only in their high bits, or are all multiples
+ * of a power of two, still spread, and nobody can choose distinct codes that share a home
+ * slot; the tag comes from the low bits of the same product. Hash codes are not stored: a rebuild asks the keys again, which is free
  * for {@code String}, which caches its hash, and keeps the table at 12 bytes per entry.
  *
  * <p>Colliding keys. Linear probing makes keys with one exact hash code walk each other's
@@ -94,6 +96,7 @@ abstract class CompactHashTable {
     Object[] entries;
     int[] index;
     int indexBits;
+    int hashSeed;
     int used;
     int size;
     CollisionTree trees;
@@ -119,6 +122,7 @@ abstract class CompactHashTable {
         entries = EMPTY_ENTRIES;
         index = EMPTY_INDEX;
         indexBits = 1;
+        hashSeed = 0;
         used = 0;
         size = 0;
         trees = null;
@@ -130,6 +134,7 @@ abstract class CompactHashTable {
         entries = new Object[checkedCapacity(capacity) << 1];
         index = new int[indexLengthFor(capacity)];
         indexBits = Integer.numberOfTrailingZeros(index.length);
+        hashSeed = ThreadLocalRandom.current().nextInt();
         refCount = new RefCount();
         knownUnique = true;
     }
@@ -151,6 +156,7 @@ abstract class CompactHashTable {
         entries = source.entries;
         index = source.index;
         indexBits = source.indexBits;
+        hashSeed = source.hashSeed;
         used = source.used;
         size = source.size;
         trees = source.trees;
@@ -163,6 +169,7 @@ abstract class CompactHashTable {
         entries = source.entries;
         index = source.index;
         indexBits = source.indexBits;
+        hashSeed = source.hashSeed;
         used = source.used;
         size = source.size;
         trees = source.trees;
@@ -232,9 +239,14 @@ abstract class CompactHashTable {
         return key == null ? 0 : key.hashCode();
     }
 
-    /** Folds the high half into the low one, then multiplies by 2^32 / phi. */
-    private static int mix(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B9;
+    /**
+     * Folds the high half into the low one, adds the buffer's random seed, then multiplies by
+     * 2^32 / phi. Without the seed the spreading could be inverted: anyone who reads this file
+     * could choose distinct hash codes that all share one home slot, and keys with distinct hash
+     * codes never move into a collision tree.
+     */
+    private int mix(int h) {
+        return (h ^ (h >>> 16) ^ hashSeed) * 0x9E3779B9;
     }
 
     /**
@@ -303,7 +315,6 @@ abstract class CompactHashTable {
      * private and has room, and otherwise makes room and places the entry from scratch.
      */
     final void insertAbsent(int miss, Object key, int h, Object value) {
-        modCount++;
         int slot = ~miss;
         int e = used;
         if (knownUnique && slot < SLOW_INSERT && e < entries.length >> 1) {
@@ -318,15 +329,30 @@ abstract class CompactHashTable {
             makeRoomFor(1);
             appendAndPlace(key, h, value);
         }
+        modCount++;
     }
 
+    /**
+     * Appends an entry and links it into the index. Linking may call keys' {@code hashCode} and
+     * {@code compareTo}; {@link #place} changes the index only after the last of those calls, so
+     * if one throws, taking the entry back leaves the table as it was.
+     */
     private void appendAndPlace(Object key, int h, Object value) {
         int e = used;
-        entries[e << 1] = key;
-        entries[(e << 1) + 1] = value;
+        Object[] es = entries;
+        es[e << 1] = key;
+        es[(e << 1) + 1] = value;
         used = e + 1;
         size++;
-        place(e, h, null);
+        try {
+            place(e, h, null);
+        } catch (RuntimeException | Error failure) {
+            es[e << 1] = null;
+            es[(e << 1) + 1] = null;
+            used = e;
+            size--;
+            throw failure;
+        }
     }
 
     /** Replaces the value at entry position {@code p}; the same reference changes nothing and never detaches. */
@@ -340,18 +366,20 @@ abstract class CompactHashTable {
     /** Removes the entry at position {@code p}, detaching first if the buffer is shared, and counts the change. */
     final void removeAt(int p) {
         makeWritable();
-        modCount++;
         Object[] es = entries;
         unlink(p >> 1, hash(es[p]));
         es[p] = REMOVED;
         es[p + 1] = null;
         size--;
+        modCount++;
     }
 
     /**
      * Links entry {@code e}, with hash {@code h}, into the index: into its group if the hash has
      * one, into a new group if it is the ninth key of its hash, into the first empty slot
-     * otherwise. {@code hashes}, when not null, holds every entry's hash, for a rebuild.
+     * otherwise. {@code hashes}, when not null, holds every entry's hash, for a rebuild. Every
+     * call of keys' {@code hashCode} and {@code compareTo} comes before the first change to the
+     * index, and a tree insertion that throws leaves its tree as it was.
      */
     private void place(int e, int h, int[] hashes) {
         int[] ix = index;
@@ -394,9 +422,11 @@ abstract class CompactHashTable {
         int root = CollisionTree.NIL;
         for (int slot : sameHash) {
             root = trees.insert(root, (ix[slot] & ~high) - 1, es);
-            ix[slot] = DELETED;
         }
         root = trees.insert(root, e, es);
+        for (int slot : sameHash) {
+            ix[slot] = DELETED;
+        }
         ix[sameHash[0]] = GROUP | tag | (root + 1);
     }
 
@@ -460,6 +490,7 @@ abstract class CompactHashTable {
                 q += 2;
             }
         }
+        int oldSeed = hashSeed;
         try {
             // Entries move, so positions held by iterators, or found by a probe before a
             // callback, are stale: that is a structural change even when no key changes.
@@ -467,6 +498,9 @@ abstract class CompactHashTable {
             entries = fresh;
             index = new int[indexLengthFor(capacity)];
             indexBits = Integer.numberOfTrailingZeros(index.length);
+            // A new seed at every rebuild: a table grown from the empty buffer gets one, and
+            // clusters that someone built by watching the table do not survive its growth.
+            hashSeed = ThreadLocalRandom.current().nextInt();
             used = live;
             trees = null;
             for (int e = 0; e < live; e++) {
@@ -476,6 +510,7 @@ abstract class CompactHashTable {
             entries = oldEntries;
             index = oldIndex;
             indexBits = oldBits;
+            hashSeed = oldSeed;
             used = oldUsed;
             trees = oldTrees;
             modCount--;

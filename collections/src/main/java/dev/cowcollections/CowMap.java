@@ -66,7 +66,10 @@ import java.util.function.Predicate;
  * {@code copy()} happen-before actions on the copy in another thread, provided the copy reaches
  * that thread through a safe publication (a concurrent queue, a volatile or final field,
  * {@code Thread.start}). {@code copy()} counts as a read: any number of threads may copy a handle
- * that no thread writes. No method takes a lock.
+ * that no thread writes. It does mark the handle as shared, so a thread that writes the handle
+ * after other threads copied it must first synchronize with them (join them, or take their
+ * copies back through a safe publication), as for any later use of one handle across threads.
+ * No method takes a lock.
  *
  * <p>The iterators of the {@link #keySet()}, {@link #values()} and {@link #entrySet()} views are
  * <i>fail-fast</i> as {@code HashMap}'s are: a structural change (a key added or removed) made
@@ -887,20 +890,27 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
         private V value;
         private int position;
 
+        /** The buffer's seed when {@link #position} was last right; every rebuild draws a new one. */
+        private int seedSeen;
+
         Entry(int position) {
             this.key = keyAt(position);
             this.value = valueAt(position);
             this.position = position;
+            this.seedSeen = hashSeed;
         }
 
         /**
-         * The current position of this entry's key, or {@code -1} once it is removed. A rebuild
-         * moves entries, so a stale position is looked up again by key.
+         * The current position of this entry's key, or {@code -1} once it is removed. Only a
+         * rebuild moves entries, so a key missing from its position with no rebuild since was
+         * removed, and the entry stays detached even if the key is put back, as a
+         * {@code LinkedHashMap} node does; after a rebuild the key is looked up again.
          */
         private int livePosition() {
             int p = position;
             if (p >= 0 && (p >= used << 1 || entries[p] != key)) {
-                p = position = find(key);
+                p = position = hashSeed == seedSeen ? -1 : find(key);
+                seedSeen = hashSeed;
             }
             return p;
         }

@@ -395,4 +395,35 @@ class CowMapBehaviourTest {
         map.putAll(Map.of(5, "v5"));
         assertThrows(ConcurrentModificationException.class, keys::next);
     }
+
+    @Test
+    void anEntryWhoseKeyWasRemovedStaysDetachedWhenTheKeyIsPutBack() {
+        CowMap<String, Integer> map = new CowMap<>();
+        map.put("a", 1);
+        map.put("b", 2);
+        Map.Entry<String, Integer> entry = map.entrySet().iterator().next();
+        map.remove("a");
+        map.put("a", 3);
+        assertEquals(1, entry.getValue(), "a removed mapping's entry keeps the value it last saw");
+        assertEquals(1, entry.setValue(9));
+        assertEquals(3, map.get("a"), "as with LinkedHashMap, the old entry does not write to the new mapping");
+        assertEquals(9, entry.getValue());
+    }
+
+    @Test
+    void anEntryFollowsItsKeyThroughARebuild() {
+        CowMap<Integer, Integer> map = new CowMap<>(8);
+        for (int i = 0; i < 8; i++) {
+            map.put(i, i);
+        }
+        Map.Entry<Integer, Integer> last = null;
+        for (Map.Entry<Integer, Integer> e : map.entrySet()) {
+            last = e;
+        }
+        map.remove(0);
+        map.put(100, 100);
+        assertEquals(7, last.getValue());
+        last.setValue(70);
+        assertEquals(70, map.get(7), "the rebuild moved the entry; setValue still writes through");
+    }
 }
