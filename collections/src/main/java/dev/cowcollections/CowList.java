@@ -58,7 +58,10 @@ import java.util.function.UnaryOperator;
  * {@code copy()} happen-before actions on the copy in another thread, provided the copy reaches
  * that thread through a safe publication (a concurrent queue, a volatile or final field,
  * {@code Thread.start}). {@code copy()} counts as a read: any number of threads may copy a handle
- * that no thread writes. No method takes a lock.
+ * that no thread writes. It does mark the handle as shared, so a thread that writes the handle
+ * after other threads copied it must first synchronize with them (join them, or take their
+ * copies back through a safe publication), as for any later use of one handle across threads.
+ * No method takes a lock.
  *
  * <p>The iterators returned by {@link #iterator()} and {@link #listIterator()}, and the
  * spliterator, are <i>fail-fast</i> as {@code ArrayList}'s are: a structural change made other

@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  * written at the same time from different threads with no synchronization at all: each sees only
  * its own writes. Actions in a thread before it calls {@code copy()} happen-before actions on the
  * copy in another thread, provided the copy reaches that thread through a safe publication.
- * {@code copy()} counts as a read. No method takes a lock.
+ * {@code copy()} counts as a read, but marks the handle as shared: a thread that writes the handle
+ * after other threads copied it must first synchronize with them. No method takes a lock.
  *
  * <p>The iterator is <i>fail-fast</i>: a structural change made other than through the iterator
  * itself throws {@link ConcurrentModificationException} on a best-effort basis. Copying the set,
