@@ -249,6 +249,16 @@ abstract class CompactHashTable {
         return (h ^ (h >>> 16) ^ hashSeed) * 0x9E3779B9;
     }
 
+    /** The tag bits of a slot for mixed hash {@code m}: the low {@code 31 - bits} bits of {@code m}, above the entry bits. */
+    private static int tagOf(int m, int bits) {
+        return (m << bits) & Integer.MAX_VALUE;
+    }
+
+    /** Whether slot {@code s} is a collision group whose hash has tag {@code tag}; {@code high} masks the tag and sign. */
+    private static boolean isGroupWithTag(int s, int high, int tag) {
+        return s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag;
+    }
+
     /**
      * Looks {@code key} up. Returns the position of its entry in {@code entries} ({@code 2e}, its
      * value at {@code 2e + 1}) when present; otherwise {@code ~slot}, the empty slot where it
@@ -260,7 +270,7 @@ abstract class CompactHashTable {
         Object[] es = entries;
         int bits = indexBits;
         int m = mix(h);
-        int tag = (m << bits) & Integer.MAX_VALUE;
+        int tag = tagOf(m, bits);
         int high = -1 << bits;
         int mask = ix.length - 1;
         int collisions = 0;
@@ -276,7 +286,7 @@ abstract class CompactHashTable {
                     return p;
                 }
                 collisions++;
-            } else if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag) {
+            } else if (isGroupWithTag(s, high, tag)) {
                 int r = probeGroup(key, h, (s & ~high) - 1, i);
                 if (r != PROBE_ON) {
                     return r;
@@ -322,7 +332,7 @@ abstract class CompactHashTable {
             es[e << 1] = key;
             es[(e << 1) + 1] = value;
             int bits = indexBits;
-            index[slot] = ((mix(h) << bits) & Integer.MAX_VALUE) | (e + 1);
+            index[slot] = tagOf(mix(h), bits) | (e + 1);
             used = e + 1;
             size++;
         } else {
@@ -386,7 +396,7 @@ abstract class CompactHashTable {
         Object[] es = entries;
         int bits = indexBits;
         int m = mix(h);
-        int tag = (m << bits) & Integer.MAX_VALUE;
+        int tag = tagOf(m, bits);
         int high = -1 << bits;
         int mask = ix.length - 1;
         int[] sameHash = null;
@@ -406,7 +416,7 @@ abstract class CompactHashTable {
                     }
                     sameHash[sameHashCount++] = i;
                 }
-            } else if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag
+            } else if (isGroupWithTag(s, high, tag)
                     && (hashes != null ? hashes[other] : hash(es[other << 1])) == h) {
                 ix[i] = GROUP | tag | (trees.insert(other, e, es) + 1);
                 return;
@@ -436,7 +446,7 @@ abstract class CompactHashTable {
         Object[] es = entries;
         int bits = indexBits;
         int m = mix(h);
-        int tag = (m << bits) & Integer.MAX_VALUE;
+        int tag = tagOf(m, bits);
         int high = -1 << bits;
         int mask = ix.length - 1;
         for (int i = m >>> -bits; ix[i] != 0; i = (i + 1) & mask) {
@@ -445,7 +455,7 @@ abstract class CompactHashTable {
                 ix[i] = DELETED;
                 return;
             }
-            if (s < 0 && s != DELETED && (s & high & Integer.MAX_VALUE) == tag) {
+            if (isGroupWithTag(s, high, tag)) {
                 int root = (s & ~high) - 1;
                 if (hash(es[root << 1]) == h) {
                     int newRoot = trees.remove(root, e, es);
