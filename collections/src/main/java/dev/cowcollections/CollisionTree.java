@@ -2,6 +2,7 @@ package dev.cowcollections;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,8 +30,8 @@ final class CollisionTree {
     /** No entry: the child of a leaf, the root of an empty tree. */
     static final int NIL = -1;
 
-    private int[] left;
-    private int[] right;
+    private final int[] left;
+    private final int[] right;
 
     /** Scrambles the priorities; a copy keeps it, because the shape of its trees depends on it. */
     private final int seed;
@@ -45,9 +46,9 @@ final class CollisionTree {
         this.seed = seed;
     }
 
-    /** A private copy, for a detach. */
-    CollisionTree copy() {
-        return new CollisionTree(left.clone(), right.clone(), seed);
+    /** A private copy with room for entries {@code 0} to {@code capacity - 1}, for a detach or a growth that keeps entry numbers. */
+    CollisionTree copy(int capacity) {
+        return new CollisionTree(Arrays.copyOf(left, capacity), Arrays.copyOf(right, capacity), seed);
     }
 
     /**

@@ -194,7 +194,7 @@ abstract class CompactHashTable {
         if (!isUnique()) {
             detach(room);
         } else if (room > (entries.length >> 1) - used) {
-            rebuild(capacityFor(room));
+            grow(capacityFor(room), false);
         }
     }
 
@@ -208,10 +208,10 @@ abstract class CompactHashTable {
             entries = entries.clone();
             index = index.clone();
             if (trees != null) {
-                trees = trees.copy();
+                trees = trees.copy(entries.length >> 1);
             }
         } else {
-            rebuild(capacityFor(room));
+            grow(capacityFor(room), true);
         }
         refCount = new RefCount();
         knownUnique = true;
@@ -477,6 +477,27 @@ abstract class CompactHashTable {
     }
 
     /**
+     * Gives the handle a buffer of {@code capacity} entries. While no entry has been removed and
+     * the index keeps its length, only the entries array grows: entry numbers, slots and trees
+     * stay valid, so no key is hashed or placed again, and a table filled by {@code put} re-places
+     * its entries at about half of its growths. {@code shared} says the old buffer belongs to
+     * other handles too, so the index must be copied rather than kept.
+     */
+    private void grow(int capacity, boolean shared) {
+        if (used != size || indexLengthFor(capacity) != index.length) {
+            rebuild(capacity);
+            return;
+        }
+        entries = Arrays.copyOf(entries, capacity << 1);
+        if (shared) {
+            index = index.clone();
+        }
+        if (trees != null) {
+            trees = trees.copy(capacity);
+        }
+    }
+
+    /**
      * Replaces the buffer with new arrays of {@code capacity} entries holding the live entries in
      * order, without tombstones, and a new index. It only reads the old arrays, so it serves a
      * detach too. Keys' {@code hashCode} and {@code compareTo} run here; if one throws, the
@@ -622,7 +643,7 @@ abstract class CompactHashTable {
             throw new InvalidObjectException("duplicate key in stream: " + key);
         }
         if (used == entries.length >> 1) {
-            rebuild((int) Math.min(count, 2L * used));
+            grow((int) Math.min(count, 2L * used), false);
         }
         appendAndPlace(key, h, value);
     }

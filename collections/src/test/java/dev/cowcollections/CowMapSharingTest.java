@@ -328,6 +328,30 @@ class CowMapSharingTest {
         assertEquals(Map.of("x", "X"), map);
     }
 
+    /**
+     * A put that fills a shared buffer detaches into a bigger one; at some sizes only the
+     * entries array grows and the index keeps its length, and the writer must then copy the
+     * index too. Every size up to 100 meets both kinds of growth.
+     */
+    @Test
+    void aDetachThatGrowsTheBufferLeavesTheSiblingUntouched() {
+        for (int n = 0; n <= 100; n++) {
+            CowMap<Integer, Integer> sibling = new CowMap<>();
+            Map<Integer, Integer> model = new LinkedHashMap<>();
+            for (int k = 0; k < n; k++) {
+                sibling.put(k, k);
+                model.put(k, k);
+            }
+            CowMap<Integer, Integer> writer = sibling.copy();
+            writer.put(-1, -1);
+
+            assertSameMappingsInOrder(model, sibling);
+            assertFalse(sibling.containsKey(-1), "size " + n);
+            assertEquals(-1, writer.get(-1), "size " + n);
+            assertEquals(n + 1, writer.size());
+        }
+    }
+
     @Test
     void writesAfterADetachHappenInPlace() {
         CowMap<String, String> map = new CowMap<>(original());
