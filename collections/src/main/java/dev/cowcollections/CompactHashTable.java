@@ -48,11 +48,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * become {@code DELETED}. Every later key of that hash meets the group slot before any empty
  * slot, so all keys of one hash are either direct slots (at most eight) or in the group.
  *
- * <p>Growth. When all {@code capacity} entries are used, a rebuild copies the live entries to
- * a new entries array, compacting tombstones away, and builds a new index. The capacity grows
- * by half, as {@code ArrayList}'s does, unless compaction alone leaves a quarter free; the index
- * doubles only when the capacity outgrows three quarters of it. A rebuild always writes new
- * arrays, so the same code serves a handle that owns its buffer and one that detaches.
+ * <p>Growth. When all {@code capacity} entries are used, the capacity grows by half, as
+ * {@code ArrayList}'s does, unless compacting the tombstones away alone leaves a quarter free;
+ * the index doubles only when the capacity outgrows three quarters of it. With no tombstone and
+ * an index that keeps its length, only the entries array is copied, longer; otherwise a rebuild
+ * copies the live entries to a new entries array, compacting tombstones away, and builds a new
+ * index. Both write new arrays, so the same code serves a handle that owns its buffer and one
+ * that detaches.
+ *
+ * <p>Removing the eldest entry again and again, the {@code LinkedHashMap} eviction idiom,
+ * leaves a run of tombstones at the front until the next rebuild. Each handle remembers where
+ * that run ends ({@link #firstLive()}), so iteration does not rescan it every time.
  *
  * <p>Sharing. Handles that share a buffer hold the same arrays, counts and
  * {@link RefCount}; nobody writes a shared buffer. Every write first makes its handle's buffer
@@ -99,6 +105,8 @@ abstract class CompactHashTable {
     int hashSeed;
     int used;
     int size;
+    /** Every entry before this position is a tombstone: a lower bound of the first live entry. */
+    int liveFrom;
     CollisionTree trees;
     RefCount refCount;
     boolean knownUnique;
@@ -125,6 +133,7 @@ abstract class CompactHashTable {
         hashSeed = 0;
         used = 0;
         size = 0;
+        liveFrom = 0;
         trees = null;
         refCount = RefCount.IMMORTAL;
         knownUnique = false;
@@ -159,6 +168,7 @@ abstract class CompactHashTable {
         hashSeed = source.hashSeed;
         used = source.used;
         size = source.size;
+        liveFrom = source.liveFrom;
         trees = source.trees;
         refCount = count;
         knownUnique = false;
@@ -172,6 +182,7 @@ abstract class CompactHashTable {
         hashSeed = source.hashSeed;
         used = source.used;
         size = source.size;
+        liveFrom = source.liveFrom;
         trees = source.trees;
         refCount = source.refCount;
         knownUnique = source.knownUnique;
@@ -225,6 +236,7 @@ abstract class CompactHashTable {
             Arrays.fill(index, 0);
             used = 0;
             size = 0;
+            liveFrom = 0;
             trees = null;
         } else {
             RefCount oldCount = refCount;
@@ -508,6 +520,7 @@ abstract class CompactHashTable {
         int[] oldIndex = index;
         int oldBits = indexBits;
         int oldUsed = used;
+        int oldLiveFrom = liveFrom;
         CollisionTree oldTrees = trees;
         int live = size;
         Object[] fresh = new Object[capacity << 1];
@@ -533,6 +546,7 @@ abstract class CompactHashTable {
             // clusters that someone built by watching the table do not survive its growth.
             hashSeed = ThreadLocalRandom.current().nextInt();
             used = live;
+            liveFrom = 0;
             trees = null;
             for (int e = 0; e < live; e++) {
                 place(e, hashes[e], hashes);
@@ -543,6 +557,7 @@ abstract class CompactHashTable {
             indexBits = oldBits;
             hashSeed = oldSeed;
             used = oldUsed;
+            liveFrom = oldLiveFrom;
             trees = oldTrees;
             modCount--;
             throw failure;
@@ -577,6 +592,17 @@ abstract class CompactHashTable {
     }
 
     // Reads
+
+    /**
+     * The position of the first live entry, or {@code 2 * used}: where iteration starts. It
+     * scans from the end of the tombstones it found last time, so removing the eldest entry
+     * {@code n} times costs O(n) in all, as in {@code LinkedHashMap}, instead of O(n^2).
+     */
+    final int firstLive() {
+        int p = nextLive(liveFrom);
+        liveFrom = p;
+        return p;
+    }
 
     /** The position of the first live entry at or after position {@code p}, or {@code 2 * used}. */
     final int nextLive(int p) {
@@ -654,7 +680,7 @@ abstract class CompactHashTable {
      * removal through it may detach the handle, which keeps positions.
      */
     abstract class Cursor<T> implements Iterator<T> {
-        private int next = nextLive(0);
+        private int next = firstLive();
         private int lastReturned = -1;
         private int expectedModCount = modCount;
 

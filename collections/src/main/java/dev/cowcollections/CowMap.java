@@ -519,7 +519,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
         Objects.requireNonNull(function);
         int expectedModCount = modCount;
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             V value = function.apply(keyAt(p), valueAt(p));
             checkForComodification(expectedModCount);
             setValueAt(p, value);
@@ -530,7 +530,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             action.accept(keyAt(p), valueAt(p));
             checkForComodification(expectedModCount);
         }
@@ -543,7 +543,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     private boolean removeEntriesIf(IntPredicate filterAtPosition) {
         int expectedModCount = modCount;
         boolean removed = false;
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             boolean match = filterAtPosition.test(p);
             checkForComodification(expectedModCount);
             if (match) {
@@ -577,7 +577,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
             return true;
         }
         try {
-            for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+            for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
                 Object key = entries[p];
                 Object value = entries[p + 1];
                 if (value == null) {
@@ -598,7 +598,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     @Override
     public int hashCode() {
         int h = 0;
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             h += Objects.hashCode(entries[p]) ^ Objects.hashCode(entries[p + 1]);
         }
         return h;
@@ -611,7 +611,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
             return "{}";
         }
         StringBuilder sb = new StringBuilder().append('{');
-        for (int p = nextLive(0); p < used << 1; ) {
+        for (int p = firstLive(); p < used << 1; ) {
             Object key = entries[p];
             Object value = entries[p + 1];
             sb.append(key == this ? "(this Map)" : key).append('=').append(value == this ? "(this Map)" : value);
@@ -703,7 +703,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
         int n = size;
         T[] target = a.length >= n ? a : (T[]) Array.newInstance(a.getClass().getComponentType(), n);
         int i = 0;
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             target[i++] = (T) entries[p + half];
         }
         if (target.length > n) {
@@ -973,7 +973,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
         int expectedModCount = modCount;
         out.defaultWriteObject();
         out.writeInt(size);
-        for (int p = nextLive(0); p < used << 1; p = nextLive(p + 2)) {
+        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
             out.writeObject(entries[p]);
             out.writeObject(entries[p + 1]);
         }

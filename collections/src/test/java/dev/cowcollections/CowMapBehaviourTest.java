@@ -91,6 +91,53 @@ class CowMapBehaviourTest {
         assertSameMappingsInOrder(model, map);
     }
 
+    private static <K> void removeEldest(Map<K, ?> map) {
+        Iterator<K> eldest = map.keySet().iterator();
+        eldest.next();
+        eldest.remove();
+    }
+
+    /**
+     * The eviction idiom builds a run of tombstones at the front that each handle skips from where
+     * it last saw it end; copies, detaches, clears and rebuilds must all leave that right.
+     */
+    @Test
+    void evictingTheEldestAgainAndAgainKeepsFifoOrderThroughCopiesClearsAndRebuilds() {
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        CowMap<Integer, Integer> map = new CowMap<>();
+        List<CowMap<Integer, Integer>> copies = new ArrayList<>();
+        List<Map<Integer, Integer>> snapshots = new ArrayList<>();
+        int next = 0;
+        for (int round = 0; round < 6_000; round++) {
+            model.put(next, round);
+            map.put(next, round);
+            next++;
+            if (model.size() > 100) {
+                removeEldest(model);
+                removeEldest(map);
+            }
+            if (round % 97 == 0) {
+                copies.add(map.copy());
+                snapshots.add(new LinkedHashMap<>(model));
+            }
+            if (round % 1_500 == 1_499) {
+                model.clear();
+                map.clear();
+            }
+            if (round % 50 == 0) {
+                assertSameMappingsInOrder(model, map);
+                assertEquals(model.keySet().iterator().next(), map.keySet().iterator().next());
+            }
+        }
+        assertSameMappingsInOrder(model, map);
+        for (int i = 0; i < copies.size(); i++) {
+            assertSameMappingsInOrder(snapshots.get(i), copies.get(i));
+            removeEldest(snapshots.get(i));
+            removeEldest(copies.get(i));
+            assertSameMappingsInOrder(snapshots.get(i), copies.get(i));
+        }
+    }
+
     // Entries
 
     @Test
