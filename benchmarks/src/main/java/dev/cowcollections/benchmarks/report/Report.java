@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Arguments: {@code [--quick] [--out DIR] [REGEX...]}. {@code --quick} runs one fork of short
  * iterations with {@code Integer} elements and keys only, at the smallest and the largest
- * collection size only, 10 and 1 000 000 (the size the copy goals name); the full run uses each
+ * collection size only, 10 and 1 000 000 (the size the copy goals name), and the snapshot
+ * workloads at their two ends, a snapshot every write and every 1 000; the full run uses each
  * benchmark's own settings. Regular expressions select benchmarks as JMH's command line does;
  * with any, the memory measurements are skipped.
  */
@@ -66,14 +67,18 @@ public final class Report {
             patterns.forEach(options::include);
         }
         if (quick) {
+            // A fork costs about a second before it measures anything, and an operation on a
+            // million entries can outlast an iteration: the fork count and the iteration count,
+            // not the iteration time, set the length of the run.
             options.forks(1)
-                    .warmupIterations(2).warmupTime(TimeValue.milliseconds(200))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(200))
+                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(150))
                     .param("elementType", "Integer")
                     .param("keyType", "Integer")
                     // Every size is a fork per benchmark; the two ends keep the fixed costs and the cache misses.
                     .param("size", "10", "1000000")
-                    .param("length", "10", "1000000");
+                    .param("length", "10", "1000000")
+                    .param("writesPerSnapshot", "1", "1000");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -84,8 +89,8 @@ public final class Report {
         String command = "benchmarks/run" + (quick ? " --quick" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
         RunDescription run = new RunDescription(LocalDate.now().toString(), command,
-                quick ? "quick: 1 fork, 2 x 200 ms warm-up, 3 x 200 ms measurement, Integer elements and keys, "
-                        + "sizes and lengths 10 and 1000000 only"
+                quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
+                        + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes"
                         : "full: each benchmark's own fork, warm-up and measurement settings",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
