@@ -93,9 +93,12 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
     }
 
     /**
-     * An empty map with room for {@code expectedSize} entries before its first rebuild.
+     * An empty map with room for {@code expectedSize} entries before its first rebuild. Unlike
+     * {@code HashMap}'s, this constructor allocates that room at once.
      *
      * @throws IllegalArgumentException if {@code expectedSize} is negative
+     * @throws OutOfMemoryError if {@code expectedSize} exceeds 805 306 368 (3 &times; 2<sup>28</sup>)
+     *         or the room does not fit in the heap
      */
     public CowMap(int expectedSize) {
         super(expectedSize);

@@ -71,9 +71,12 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
     }
 
     /**
-     * An empty set with room for {@code expectedSize} elements before its first rebuild.
+     * An empty set with room for {@code expectedSize} elements before its first rebuild. Unlike
+     * {@code HashMap}'s, this constructor allocates that room at once.
      *
      * @throws IllegalArgumentException if {@code expectedSize} is negative
+     * @throws OutOfMemoryError if {@code expectedSize} exceeds 805 306 368 (3 &times; 2<sup>28</sup>)
+     *         or the room does not fit in the heap
      */
     public CowSet(int expectedSize) {
         map = new CowMap<>(expectedSize);

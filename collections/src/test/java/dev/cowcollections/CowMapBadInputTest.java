@@ -105,6 +105,17 @@ class CowMapBadInputTest {
                 assertThrows(IllegalArgumentException.class, () -> new CowMap<>(Integer.MIN_VALUE)).getMessage());
     }
 
+    /** The limit is checked before anything is allocated, so the error names it instead of the heap. */
+    @Test
+    void aCapacityBeyondTheLargestTableIsAnOutOfMemoryErrorThatNamesTheLimit() {
+        List<Executable> constructors = List.of(
+                () -> new CowMap<>(CompactHashTable.MAX_CAPACITY + 1), () -> new CowSet<>(Integer.MAX_VALUE));
+        for (Executable constructor : constructors) {
+            OutOfMemoryError e = assertThrows(OutOfMemoryError.class, constructor);
+            assertTrue(e.getMessage().contains("at most 805306368 entries"), e.getMessage());
+        }
+    }
+
     @Test
     void nullSourcesAreRefusedWithNullPointerException() {
         List<Executable> calls = List.of(
