@@ -216,11 +216,12 @@ abstract class CompactHashTable {
     private void detach(int room) {
         RefCount oldCount = refCount;
         if (used + room <= entries.length >> 1) {
-            entries = entries.clone();
-            index = index.clone();
-            if (trees != null) {
-                trees = trees.copy(entries.length >> 1);
-            }
+            Object[] es = entries.clone();
+            int[] ix = index.clone();
+            CollisionTree copiedTrees = trees == null ? null : trees.copy(es.length >> 1);
+            entries = es;
+            index = ix;
+            trees = copiedTrees;
         } else {
             grow(capacityFor(room), true);
         }
@@ -500,13 +501,14 @@ abstract class CompactHashTable {
             rebuild(capacity);
             return;
         }
-        entries = Arrays.copyOf(entries, capacity << 1);
-        if (shared) {
-            index = index.clone();
-        }
-        if (trees != null) {
-            trees = trees.copy(capacity);
-        }
+        // Every array is allocated before the first field changes: an OutOfMemoryError in one
+        // of them leaves the handle as it was, never with trees shorter than its entries.
+        Object[] longer = Arrays.copyOf(entries, capacity << 1);
+        int[] ix = shared ? index.clone() : index;
+        CollisionTree longerTrees = trees == null ? null : trees.copy(capacity);
+        entries = longer;
+        index = ix;
+        trees = longerTrees;
     }
 
     /**
@@ -543,7 +545,8 @@ abstract class CompactHashTable {
             index = new int[indexLengthFor(capacity)];
             indexBits = Integer.numberOfTrailingZeros(index.length);
             // A new seed at every rebuild: a table grown from the empty buffer gets one, and
-            // clusters that someone built by watching the table do not survive its growth.
+            // clusters that someone built by watching the table do not survive the next doubling
+            // of its index (a growth that keeps the index keeps its seed and its slots).
             hashSeed = ThreadLocalRandom.current().nextInt();
             used = live;
             liveFrom = 0;
@@ -597,6 +600,10 @@ abstract class CompactHashTable {
      * The position of the first live entry, or {@code 2 * used}: where iteration starts. It
      * scans from the end of the tombstones it found last time, so removing the eldest entry
      * {@code n} times costs O(n) in all, as in {@code LinkedHashMap}, instead of O(n^2).
+     *
+     * <p>So a read writes a field of its handle. That is safe even where a reader races a
+     * {@code copy()} of the same handle: an {@code int} is written whole, and every value written
+     * is a true lower bound for the buffer both see.
      */
     final int firstLive() {
         int p = nextLive(liveFrom);

@@ -170,62 +170,127 @@ public final class MapStress {
         }
     }
 
-    private static final Map<Integer, Integer> GROWN = new LinkedHashMap<>();
-    private static final Map<Integer, Integer> FULL_LESS_LAST = new LinkedHashMap<>();
-
-    static {
-        for (int i = 0; i <= 64; i++) {
-            GROWN.put(i, i);
-            if (i < 63) {
-                FULL_LESS_LAST.put(i, i);
-            }
+    /** The map of {@code 0} to {@code n - 1}, each key to itself, in order. */
+    private static Map<Integer, Integer> identityModel(int n) {
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            model.put(i, i);
         }
+        return model;
     }
 
     /**
-     * Scenario 2 where the detach is a rebuild: the buffer holds all the 64 entries it has room
-     * for, so the first handle's put of a new key copies the live entries into a buffer half
-     * again as large (96 entries, the second field) and builds a new index, reading every key
-     * and its hash code. The second removes the last entry, in place once it sees itself unique.
-     * The rebuild must see the entry as it was: a tombstone read half-way would drop the key
-     * (-1) or leave a hole in the new buffer.
+     * Scenario 2 where the detach must make room: two handles share a buffer that holds all the
+     * {@code n} entries it has room for. The first handle's put of a new key detaches into a
+     * buffer half again as large; the second removes the last entry, in place once it sees
+     * itself unique. Outcomes: the last old entry as the first handle sees it, the first's
+     * capacity, whether the second wrote in place, and whether both hold exactly what they must.
+     */
+    abstract static class FullBufferDetach {
+        final CowMap<Integer, Integer> first;
+        final CowMap<Integer, Integer> second;
+        final RefCount secondCountBefore;
+        private final Map<Integer, Integer> grown;
+        private final Map<Integer, Integer> lessLast;
+
+        FullBufferDetach(int n, Map<Integer, Integer> grown, Map<Integer, Integer> lessLast) {
+            first = new CowMap<>(n);
+            for (int i = 0; i < n; i++) {
+                first.put(i, i);
+            }
+            second = first.copy();
+            secondCountBefore = second.refCount();
+            this.grown = grown;
+            this.lessLast = lessLast;
+        }
+
+        void putNewKey() {
+            first.put(grown.size() - 1, grown.size() - 1);
+        }
+
+        void removeLast(IIII_Result r) {
+            second.remove(lessLast.size());
+            r.r3 = second.refCount() == secondCountBefore ? 1 : 0;
+        }
+
+        void contents(IIII_Result r) {
+            Integer last = first.get(lessLast.size());
+            r.r1 = last == null ? -1 : last;
+            r.r2 = first.entries.length >> 1;
+            r.r4 = holdsExactly(first, grown) && holdsExactly(second, lessLast) ? 1 : 0;
+        }
+    }
+
+    private static final Map<Integer, Integer> GROWN_FROM_64 = identityModel(65);
+    private static final Map<Integer, Integer> FULL_64_LESS_LAST = identityModel(63);
+
+    /**
+     * {@link FullBufferDetach} where only the entries grow: 64 entries fill an index of 128
+     * slots to half, so the detach into 96 entries copies the entries array, longer, and clones
+     * the index as it is. Both copies must see the buffer as it was: the second's tombstone or
+     * its index slot read half-way would drop the key (-1) or leave the first's index pointing
+     * at a removed entry.
      */
     @JCStressTest
     @Outcome(id = "63, 96, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
     @Outcome(id = "63, 96, 1, 1", expect = ACCEPTABLE,
             desc = "the second handle saw the first's release, then removed in place")
+    @Outcome(expect = FORBIDDEN, desc = "a torn copy or a lost write")
+    @State
+    public static class GrowingDetachRacingInPlaceWrite extends FullBufferDetach {
+        public GrowingDetachRacingInPlaceWrite() {
+            super(64, GROWN_FROM_64, FULL_64_LESS_LAST);
+        }
+
+        @Actor
+        public void grow() {
+            putNewKey();
+        }
+
+        @Actor
+        public void writeInPlace(IIII_Result r) {
+            removeLast(r);
+        }
+
+        @Arbiter
+        public void arbiter(IIII_Result r) {
+            contents(r);
+        }
+    }
+
+    private static final Map<Integer, Integer> GROWN_FROM_48 = identityModel(49);
+    private static final Map<Integer, Integer> FULL_48_LESS_LAST = identityModel(47);
+
+    /**
+     * {@link FullBufferDetach} where the index must double: 72 entries do not fit the 64 slots
+     * of 48, so the detach rebuilds, reading every live key and its hash code from the old
+     * buffer into new arrays. The rebuild must see the entry as it was: a tombstone read
+     * half-way would drop the key (-1) or leave a hole in the new buffer.
+     */
+    @JCStressTest
+    @Outcome(id = "47, 72, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
+    @Outcome(id = "47, 72, 1, 1", expect = ACCEPTABLE,
+            desc = "the second handle saw the first's release, then removed in place")
     @Outcome(expect = FORBIDDEN, desc = "a torn rebuild or a lost write")
     @State
-    public static class RebuildingDetachRacingInPlaceWrite {
-        final CowMap<Integer, Integer> first = new CowMap<>(64);
-        final CowMap<Integer, Integer> second;
-        final RefCount secondCountBefore;
-
+    public static class RebuildingDetachRacingInPlaceWrite extends FullBufferDetach {
         public RebuildingDetachRacingInPlaceWrite() {
-            for (int i = 0; i < 64; i++) {
-                first.put(i, i);
-            }
-            second = first.copy();
-            secondCountBefore = second.refCount();
+            super(48, GROWN_FROM_48, FULL_48_LESS_LAST);
         }
 
         @Actor
         public void rebuild() {
-            first.put(64, 64);
+            putNewKey();
         }
 
         @Actor
-        public void removeLast(IIII_Result r) {
-            second.remove(63);
-            r.r3 = second.refCount() == secondCountBefore ? 1 : 0;
+        public void writeInPlace(IIII_Result r) {
+            removeLast(r);
         }
 
         @Arbiter
-        public void contents(IIII_Result r) {
-            Integer last = first.get(63);
-            r.r1 = last == null ? -1 : last;
-            r.r2 = first.entries.length >> 1;
-            r.r4 = holdsExactly(first, GROWN) && holdsExactly(second, FULL_LESS_LAST) ? 1 : 0;
+        public void arbiter(IIII_Result r) {
+            contents(r);
         }
     }
 

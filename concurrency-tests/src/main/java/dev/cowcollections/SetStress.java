@@ -91,31 +91,114 @@ public final class SetStress {
 
     private static final int TREE_ELEMENTS = CompactHashTable.TREEIFY_THRESHOLD + 4;
     private static final CollidingKey[] COLLIDING = CollidingKey.first(TREE_ELEMENTS);
-    private static final int PLAIN_ELEMENTS = 32 - TREE_ELEMENTS;
-    private static final List<Object> GROWN = new ArrayList<>();
-    private static final List<Object> WRITTEN_IN_PLACE = new ArrayList<>();
 
-    static {
-        GROWN.addAll(Arrays.asList(COLLIDING));
-        WRITTEN_IN_PLACE.addAll(Arrays.asList(COLLIDING));
-        WRITTEN_IN_PLACE.remove(COLLIDING[5]);
-        for (int i = 0; i < PLAIN_ELEMENTS; i++) {
-            GROWN.add(i);
-            if (i != PLAIN_ELEMENTS - 1) {
-                WRITTEN_IN_PLACE.add(i);
-            }
+    /** The colliding elements, then the plain elements {@code 0} to {@code plain - 1}, in order. */
+    private static List<Object> treeAndPlain(int plain) {
+        List<Object> elements = new ArrayList<>(Arrays.asList(COLLIDING));
+        for (int i = 0; i < plain; i++) {
+            elements.add(i);
         }
-        GROWN.add(PLAIN_ELEMENTS);
+        return elements;
     }
 
     /**
-     * Scenario 2, a rebuilding detach of a buffer that holds a collision tree racing an in-place
-     * write: the set is full (32 elements, the first twelve of one hash code, so in a tree), so
-     * the first handle's add copies the live elements into a buffer of 48 and builds a new index
-     * and a new tree from them. The second handle removes a colliding element (relinking its
-     * tree) and the last plain one (a tombstone), in place once it sees itself unique. The
-     * rebuild must read the old buffer as it was: a tombstone or a relinked tree seen half-way
-     * would drop an element from the copy or duplicate one.
+     * Scenario 2 for a buffer that holds a collision tree and must make room: the set is full
+     * ({@code n} elements, the first twelve of one hash code, so in a tree), so the first
+     * handle's add detaches into a buffer half again as large, with a tree of that capacity.
+     * The second handle removes a colliding element (relinking its tree) and the last plain one
+     * (a tombstone), in place once it sees itself unique. Outcomes: whether each handle holds
+     * exactly what it must, whether the second wrote in place, and whether the first has the new
+     * capacity and both have their trees.
+     */
+    abstract static class FullBufferDetach {
+        final CowSet<Object> first;
+        final CowSet<Object> second;
+        final RefCount secondCountBefore;
+        private final int plain;
+        private final int grownCapacity;
+        private final List<Object> grown;
+        private final List<Object> writtenInPlace;
+
+        FullBufferDetach(int n, int grownCapacity, List<Object> grown, List<Object> writtenInPlace) {
+            plain = n - TREE_ELEMENTS;
+            first = CowSet.of(grown.subList(0, n).toArray());
+            second = first.copy();
+            secondCountBefore = second.refCount();
+            this.grownCapacity = grownCapacity;
+            this.grown = grown;
+            this.writtenInPlace = writtenInPlace;
+        }
+
+        void addNewElement() {
+            first.add(plain);
+        }
+
+        void writeInPlace(IIII_Result r) {
+            second.remove(COLLIDING[5]);
+            second.remove(plain - 1);
+            r.r3 = second.refCount() == secondCountBefore ? 1 : 0;
+        }
+
+        void contents(IIII_Result r) {
+            CompactHashTable firstTable = tableOf(first);
+            r.r1 = holdsExactly(first, grown) ? 1 : 0;
+            r.r2 = holdsExactly(second, writtenInPlace) ? 1 : 0;
+            r.r4 = firstTable.entries.length >> 1 == grownCapacity && firstTable.trees != null
+                    && tableOf(second).trees != null ? 1 : 0;
+        }
+
+        /** What the second handle holds after its writes: {@code n} elements less two. */
+        static List<Object> writtenInPlace(int n) {
+            List<Object> elements = treeAndPlain(n - TREE_ELEMENTS - 1);
+            elements.remove(COLLIDING[5]);
+            return elements;
+        }
+    }
+
+    private static final List<Object> GROWN_FROM_32 = treeAndPlain(32 - TREE_ELEMENTS + 1);
+    private static final List<Object> WRITTEN_IN_32 = FullBufferDetach.writtenInPlace(32);
+
+    /**
+     * {@link FullBufferDetach} where only the arrays grow: 48 entries fit the index of 64 slots
+     * that 32 have, so the detach copies the entries and the tree's arrays, longer, and clones
+     * the index. It must copy the old buffer as it was: a tombstone or a relinked tree seen
+     * half-way would drop an element from the copy or duplicate one.
+     */
+    @JCStressTest
+    @Outcome(id = "1, 1, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
+    @Outcome(id = "1, 1, 1, 1", expect = ACCEPTABLE,
+            desc = "the second handle saw the first's release, then wrote its elements, index and tree in place")
+    @Outcome(expect = FORBIDDEN, desc = "a torn copy, a lost write, or a buffer without its tree")
+    @State
+    public static class GrowingDetachRacingInPlaceWrite extends FullBufferDetach {
+        public GrowingDetachRacingInPlaceWrite() {
+            super(32, 48, GROWN_FROM_32, WRITTEN_IN_32);
+        }
+
+        @Actor
+        public void grow() {
+            addNewElement();
+        }
+
+        @Actor
+        public void inPlace(IIII_Result r) {
+            writeInPlace(r);
+        }
+
+        @Arbiter
+        public void arbiter(IIII_Result r) {
+            contents(r);
+        }
+    }
+
+    private static final List<Object> GROWN_FROM_48 = treeAndPlain(48 - TREE_ELEMENTS + 1);
+    private static final List<Object> WRITTEN_IN_48 = FullBufferDetach.writtenInPlace(48);
+
+    /**
+     * {@link FullBufferDetach} where the index must double: 72 entries do not fit the 64 slots
+     * of 48, so the detach rebuilds, reading every live element and its hash code and building a
+     * new index and a new tree. The rebuild must read the old buffer as it was: a tombstone or a
+     * relinked tree seen half-way would drop an element from the copy or duplicate one.
      */
     @JCStressTest
     @Outcome(id = "1, 1, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
@@ -123,30 +206,24 @@ public final class SetStress {
             desc = "the second handle saw the first's release, then wrote its elements, index and tree in place")
     @Outcome(expect = FORBIDDEN, desc = "a torn rebuild, a lost write, or a buffer without its tree")
     @State
-    public static class RebuildingDetachRacingInPlaceWrite {
-        final CowSet<Object> first = CowSet.of(GROWN.subList(0, GROWN.size() - 1).toArray());
-        final CowSet<Object> second = first.copy();
-        final RefCount secondCountBefore = second.refCount();
+    public static class RebuildingDetachRacingInPlaceWrite extends FullBufferDetach {
+        public RebuildingDetachRacingInPlaceWrite() {
+            super(48, 72, GROWN_FROM_48, WRITTEN_IN_48);
+        }
 
         @Actor
         public void rebuild() {
-            first.add(PLAIN_ELEMENTS);
+            addNewElement();
         }
 
         @Actor
-        public void writeInPlace(IIII_Result r) {
-            second.remove(COLLIDING[5]);
-            second.remove(PLAIN_ELEMENTS - 1);
-            r.r3 = second.refCount() == secondCountBefore ? 1 : 0;
+        public void inPlace(IIII_Result r) {
+            writeInPlace(r);
         }
 
         @Arbiter
-        public void contents(IIII_Result r) {
-            CompactHashTable firstTable = tableOf(first);
-            r.r1 = holdsExactly(first, GROWN) ? 1 : 0;
-            r.r2 = holdsExactly(second, WRITTEN_IN_PLACE) ? 1 : 0;
-            r.r4 = firstTable.entries.length >> 1 == 48 && firstTable.trees != null && tableOf(second).trees != null
-                    ? 1 : 0;
+        public void arbiter(IIII_Result r) {
+            contents(r);
         }
     }
 
