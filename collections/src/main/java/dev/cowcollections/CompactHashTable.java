@@ -216,12 +216,7 @@ abstract class CompactHashTable {
     private void detach(int room) {
         RefCount oldCount = refCount;
         if (used + room <= entries.length >> 1) {
-            Object[] es = entries.clone();
-            int[] ix = index.clone();
-            CollisionTree copiedTrees = trees == null ? null : trees.copy(es.length >> 1);
-            entries = es;
-            index = ix;
-            trees = copiedTrees;
+            copyArrays(entries.length >> 1, true);
         } else {
             grow(capacityFor(room), true);
         }
@@ -501,14 +496,22 @@ abstract class CompactHashTable {
             rebuild(capacity);
             return;
         }
-        // Every array is allocated before the first field changes: an OutOfMemoryError in one
-        // of them leaves the handle as it was, never with trees shorter than its entries.
-        Object[] longer = Arrays.copyOf(entries, capacity << 1);
-        int[] ix = shared ? index.clone() : index;
-        CollisionTree longerTrees = trees == null ? null : trees.copy(capacity);
-        entries = longer;
+        copyArrays(capacity, shared);
+    }
+
+    /**
+     * Copies the entries and the trees into arrays for {@code capacity} entries, keeping every
+     * entry number, and the index too when {@code copyIndex} says it is shared. Every array is
+     * allocated before the first field changes: an {@code OutOfMemoryError} in one of them
+     * leaves the handle as it was, never with trees shorter than its entries.
+     */
+    private void copyArrays(int capacity, boolean copyIndex) {
+        Object[] es = Arrays.copyOf(entries, capacity << 1);
+        int[] ix = copyIndex ? index.clone() : index;
+        CollisionTree copiedTrees = trees == null ? null : trees.copy(capacity);
+        entries = es;
         index = ix;
-        trees = longerTrees;
+        trees = copiedTrees;
     }
 
     /**
