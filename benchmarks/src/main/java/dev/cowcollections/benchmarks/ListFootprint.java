@@ -3,7 +3,7 @@ package dev.cowcollections.benchmarks;
 import dev.cowcollections.CowList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * Retained bytes per element of a {@code CowList} and of an {@code ArrayList} filled by the same
@@ -25,14 +25,12 @@ public final class ListFootprint {
                 cowList.add(e);
             }
             rows.add(FootprintRow.measure(cowList, arrayList, FootprintRow.contentBytes(elements), "element", count,
-                    OptionalDouble.empty()));
+                    Optional.empty()));
         }
         return rows;
     }
 
     public static void main(String[] args) {
-        for (FootprintRow row : measure()) {
-            System.out.println(row);
-        }
+        FootprintRow.print(measure());
     }
 }

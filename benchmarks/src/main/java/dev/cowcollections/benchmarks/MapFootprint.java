@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * Retained bytes per entry of a {@code CowMap}, a {@code HashMap} and a {@code LinkedHashMap}
@@ -26,10 +26,14 @@ public final class MapFootprint {
     private MapFootprint() {
     }
 
-    public static List<FootprintRow> measure() {
-        OptionalDouble goal = OptionalDouble.of(GOAL_RATIO_TO_HASH_MAP);
+    /** The entry counts the full report measures. */
+    public static final int[] COUNTS = {10, 1_000, 100_000, 1_000_000};
+
+    /** Measures at each of {@code counts} entries (elements). */
+    public static List<FootprintRow> measure(int... counts) {
+        Optional<FootprintGoal> goal = Optional.of(FootprintGoal.ratioAtMost(GOAL_RATIO_TO_HASH_MAP));
         List<FootprintRow> rows = new ArrayList<>();
-        for (int count : new int[] {10, 1_000, 100_000, 1_000_000}) {
+        for (int count : counts) {
             Object[] keys = Elements.shuffled("Integer", count);
             Object[] values = Elements.of("Integer", count);
             CowMap<Object, Object> cowMap = Maps.filled(new CowMap<>(), keys, values);
@@ -37,9 +41,9 @@ public final class MapFootprint {
             rows.add(FootprintRow.measure(cowMap, Maps.filled(new HashMap<>(), keys, values), entryBytes,
                     "entry", count, goal));
             rows.add(FootprintRow.measure(cowMap, Maps.filled(new LinkedHashMap<>(), keys, values), entryBytes,
-                    "entry", count, OptionalDouble.empty()));
+                    "entry", count, Optional.empty()));
         }
-        for (int count : new int[] {10, 1_000, 100_000, 1_000_000}) {
+        for (int count : counts) {
             Object[] elements = Elements.shuffled("Integer", count);
             rows.add(FootprintRow.measure(Maps.filled(new CowSet<>(), elements),
                     Maps.filled(new HashSet<>(), elements), FootprintRow.contentBytes(elements), "element", count,
@@ -56,11 +60,6 @@ public final class MapFootprint {
     }
 
     public static void main(String[] args) {
-        for (FootprintRow row : measure()) {
-            System.out.printf("%-7s vs %-13s n=%,9d: %7.2f vs %7.2f bytes per %s, ratio %.3f%s%n", row.ours(),
-                    row.baseline(), row.count(), row.oursPerUnit(), row.baselinePerUnit(), row.unit(),
-                    row.oursPerUnit() / row.baselinePerUnit(),
-                    row.goal().isPresent() ? " (goal <= " + row.goal().getAsDouble() + ")" : "");
-        }
+        FootprintRow.print(measure(COUNTS));
     }
 }

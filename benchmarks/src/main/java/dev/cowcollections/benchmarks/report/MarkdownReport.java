@@ -1,5 +1,7 @@
 package dev.cowcollections.benchmarks.report;
 
+import dev.cowcollections.benchmarks.FootprintGoal;
+import dev.cowcollections.benchmarks.FootprintRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -10,7 +12,7 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunDescription run, List<Ratio> ratios, List<Footprint> footprints) {
+    static String render(RunDescription run, List<Ratio> ratios, List<FootprintRow> footprints) {
         StringBuilder md = new StringBuilder();
         md.append("# cow-collections against java.util\n\n");
         md.append("Measured ").append(run.date()).append(" with `").append(run.command()).append("` (")
@@ -34,13 +36,13 @@ final class MarkdownReport {
                     .append(" | ").append(r.meetsGoal() ? "met" : "**missed**")
                     .append(" |\n");
         }
-        for (Footprint f : footprints) {
+        for (FootprintRow f : footprints) {
             if (f.goal().isPresent()) {
                 md.append("| ").append(f.ours()).append(" | retained bytes per ").append(f.unit())
                         .append(" | n=").append(f.count())
                         .append(" | ").append(f.baseline())
-                        .append(" | ").append(number(f.ratio()))
-                        .append(" | ≤ ").append(number(f.goal().getAsDouble()))
+                        .append(" | ").append(goalMeasureText(f, f.goal().get()))
+                        .append(" | ").append(goalText(f, f.goal().get()))
                         .append(" | ").append(f.meetsGoal() ? "met" : "**missed**")
                         .append(" |\n");
             }
@@ -69,23 +71,32 @@ final class MarkdownReport {
         }
 
         if (!footprints.isEmpty()) {
-            md.append("\n## Memory (JOL, retained bytes, contents excluded)\n\n");
+            md.append("\n## Memory (JOL, retained bytes; elements, keys and values excluded, a string's chars included)\n\n");
             md.append("| ours | vs | n | ours bytes/unit | theirs bytes/unit | ratio | goal |\n");
             md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
-            for (Footprint f : footprints) {
+            for (FootprintRow f : footprints) {
                 md.append("| ").append(f.ours()).append(" per ").append(f.unit())
                         .append(" | ").append(f.baseline())
                         .append(" | ").append(f.count())
                         .append(" | ").append(number(f.oursPerUnit()))
                         .append(" | ").append(number(f.baselinePerUnit()))
                         .append(" | ").append(number(f.ratio()))
-                        .append(" | ").append(f.goal().isPresent()
-                                ? "≤ " + number(f.goal().getAsDouble()) + (f.meetsGoal() ? " met" : " **missed**")
-                                : "")
+                        .append(" | ").append(f.goal()
+                                .map(g -> goalText(f, g) + (f.meetsGoal() ? " met" : " **missed**"))
+                                .orElse(""))
                         .append(" |\n");
             }
         }
         return md.toString();
+    }
+
+    /** The figure a memory goal limits: the ratio, or our bytes per unit for a goal stated in bytes. */
+    private static String goalMeasureText(FootprintRow f, FootprintGoal goal) {
+        return goal.onBytesPerUnit() ? number(f.oursPerUnit()) + " B/" + f.unit() : number(f.ratio());
+    }
+
+    private static String goalText(FootprintRow f, FootprintGoal goal) {
+        return "≤ " + number(goal.atMost()) + (goal.onBytesPerUnit() ? " B/" + f.unit() : "");
     }
 
     static String ratioText(Ratio r) {

@@ -1,5 +1,6 @@
 package dev.cowcollections.benchmarks.report;
 
+import dev.cowcollections.benchmarks.FootprintRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Arguments: {@code [--quick] [--out DIR] [REGEX...]}. {@code --quick} runs one fork of short
  * iterations with {@code Integer} elements and keys only, at the smallest and the largest
  * collection size only, 10 and 1 000 000 (the size the copy goals name), and the snapshot
- * workloads at their two ends, a snapshot every write and every 1 000; the full run uses each
- * benchmark's own settings. Regular expressions select benchmarks as JMH's command line does;
+ * workloads at their two ends, a snapshot every write and every 1 000, and measures the memory
+ * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings. Regular expressions select benchmarks as JMH's command line does;
  * with any, the memory measurements are skipped.
  */
 public final class Report {
@@ -84,13 +85,14 @@ public final class Report {
 
         List<Measurement> measurements = results.stream().map(Report::measurement).collect(Collectors.toList());
         List<Ratio> ratios = Ratios.of(measurements);
-        List<Footprint> footprints = patterns.isEmpty() ? Footprints.measureAll() : List.of();
+        List<FootprintRow> footprints = patterns.isEmpty() ? Footprints.measureAll(quick) : List.of();
 
         String command = "benchmarks/run" + (quick ? " --quick" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
         RunDescription run = new RunDescription(LocalDate.now().toString(), command,
                 quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
-                        + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes"
+                        + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes, "
+                        + "map and set memory at 10, 1000 and 100000 entries"
                         : "full: each benchmark's own fork, warm-up and measurement settings",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
