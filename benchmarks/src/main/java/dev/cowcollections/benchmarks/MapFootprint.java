@@ -26,11 +26,15 @@ public final class MapFootprint {
     private MapFootprint() {
     }
 
-    /** The entry counts the full report measures. */
-    public static final int[] COUNTS = {10, 1_000, 100_000, 1_000_000};
+    private static final int[] COUNTS = {10, 1_000, 100_000, 1_000_000};
+
+    /** Measures at 10, 1 000, 100 000 and 1 000 000 entries (elements), as the full report does. */
+    public static List<FootprintRow> measure() {
+        return measureAt(COUNTS);
+    }
 
     /** Measures at each of {@code counts} entries (elements). */
-    public static List<FootprintRow> measure(int... counts) {
+    public static List<FootprintRow> measureAt(int... counts) {
         Optional<FootprintGoal> goal = Optional.of(FootprintGoal.ratioAtMost(GOAL_RATIO_TO_HASH_MAP));
         List<FootprintRow> rows = new ArrayList<>();
         for (int count : counts) {
@@ -60,6 +64,6 @@ public final class MapFootprint {
     }
 
     public static void main(String[] args) {
-        FootprintRow.print(measure(COUNTS));
+        FootprintRow.print(measure());
     }
 }

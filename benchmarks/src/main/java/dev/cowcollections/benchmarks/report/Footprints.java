@@ -21,7 +21,7 @@ final class Footprints {
 
     static List<FootprintRow> measureAll(boolean quick) {
         List<FootprintRow> rows = new ArrayList<>(ListFootprint.measure());
-        rows.addAll(MapFootprint.measure(quick ? QUICK_MAP_COUNTS : MapFootprint.COUNTS));
+        rows.addAll(quick ? MapFootprint.measureAt(QUICK_MAP_COUNTS) : MapFootprint.measure());
         rows.addAll(StringFootprint.measure());
         return rows;
     }
