@@ -92,11 +92,15 @@ final class MarkdownReport {
 
     /** The figure a memory goal limits: the ratio, or our bytes per unit for a goal stated in bytes. */
     private static String goalMeasureText(FootprintRow f, FootprintGoal goal) {
-        return goal.onBytesPerUnit() ? number(f.oursPerUnit()) + " B/" + f.unit() : number(f.ratio());
+        return number(goal.measured(f)) + goalUnit(f, goal);
     }
 
     private static String goalText(FootprintRow f, FootprintGoal goal) {
-        return "≤ " + number(goal.atMost()) + (goal.onBytesPerUnit() ? " B/" + f.unit() : "");
+        return "≤ " + number(goal.atMost()) + goalUnit(f, goal);
+    }
+
+    private static String goalUnit(FootprintRow f, FootprintGoal goal) {
+        return goal.onBytesPerUnit() ? " B/" + f.unit() : "";
     }
 
     static String ratioText(Ratio r) {

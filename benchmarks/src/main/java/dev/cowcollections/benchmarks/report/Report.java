@@ -30,8 +30,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * iterations with {@code Integer} elements and keys only, at the smallest and the largest
  * collection size only, 10 and 1 000 000 (the size the copy goals name), and the snapshot
  * workloads at their two ends, a snapshot every write and every 1 000, and measures the memory
- * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings. Regular expressions select benchmarks as JMH's command line does;
- * with any, the memory measurements are skipped.
+ * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings.
+ * Regular expressions select benchmarks as JMH's command line does; with any, the memory
+ * measurements are skipped.
  */
 public final class Report {
     private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
