@@ -363,7 +363,7 @@ abstract class CompactHashTable {
         used = e + 1;
         size++;
         try {
-            place(e, h, null);
+            place(e, h);
         } catch (RuntimeException | Error failure) {
             es[e << 1] = null;
             es[(e << 1) + 1] = null;
@@ -395,11 +395,10 @@ abstract class CompactHashTable {
     /**
      * Links entry {@code e}, with hash {@code h}, into the index: into its group if the hash has
      * one, into a new group if it is the ninth key of its hash, into the first empty slot
-     * otherwise. {@code hashes}, when not null, holds every entry's hash, for a rebuild. Every
-     * call of keys' {@code hashCode} and {@code compareTo} comes before the first change to the
-     * index, and a tree insertion that throws leaves its tree as it was.
+     * otherwise. Every call of keys' {@code hashCode} and {@code compareTo} comes before the first
+     * change to the index, and a tree insertion that throws leaves its tree as it was.
      */
-    private void place(int e, int h, int[] hashes) {
+    private void place(int e, int h) {
         int[] ix = index;
         Object[] es = entries;
         int bits = indexBits;
@@ -417,7 +416,7 @@ abstract class CompactHashTable {
             }
             int other = (s & ~high) - 1;
             if ((s & high) == tag) {
-                if ((hashes != null ? hashes[other] : hash(es[other << 1])) == h
+                if (hash(es[other << 1]) == h
                         && sameHashCount < TREEIFY_THRESHOLD) {
                     if (sameHash == null) {
                         sameHash = new int[TREEIFY_THRESHOLD];
@@ -425,7 +424,7 @@ abstract class CompactHashTable {
                     sameHash[sameHashCount++] = i;
                 }
             } else if (isGroupWithTag(s, high, tag)
-                    && (hashes != null ? hashes[other] : hash(es[other << 1])) == h) {
+                    && hash(es[other << 1]) == h) {
                 ix[i] = GROUP | tag | (trees.insert(other, e, es) + 1);
                 return;
             }
@@ -528,15 +527,18 @@ abstract class CompactHashTable {
         int oldLiveFrom = liveFrom;
         CollisionTree oldTrees = trees;
         int live = size;
-        Object[] fresh = new Object[capacity << 1];
-        int[] hashes = new int[live];
-        for (int p = 0, q = 0, end = oldUsed << 1; p < end; p += 2) {
-            Object key = oldEntries[p];
-            if (key != REMOVED) {
-                hashes[q >> 1] = hash(key);
-                fresh[q] = key;
-                fresh[q + 1] = oldEntries[p + 1];
-                q += 2;
+        Object[] fresh;
+        if (oldUsed == live) {
+            fresh = Arrays.copyOf(oldEntries, capacity << 1);
+        } else {
+            fresh = new Object[capacity << 1];
+            for (int p = 0, q = 0, end = oldUsed << 1; p < end; p += 2) {
+                Object key = oldEntries[p];
+                if (key != REMOVED) {
+                    fresh[q] = key;
+                    fresh[q + 1] = oldEntries[p + 1];
+                    q += 2;
+                }
             }
         }
         int oldSeed = hashSeed;
@@ -555,7 +557,7 @@ abstract class CompactHashTable {
             liveFrom = 0;
             trees = null;
             for (int e = 0; e < live; e++) {
-                place(e, hashes[e], hashes);
+                place(e, hash(fresh[e << 1]));
             }
         } catch (RuntimeException | Error failure) {
             entries = oldEntries;
