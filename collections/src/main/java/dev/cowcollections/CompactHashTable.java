@@ -531,14 +531,18 @@ abstract class CompactHashTable {
         if (oldUsed == live) {
             fresh = Arrays.copyOf(oldEntries, capacity << 1);
         } else {
+            // Tombstones come in runs (the eviction idiom leaves one long run at the front), so
+            // the live entries between two runs move with one arraycopy.
             fresh = new Object[capacity << 1];
-            for (int p = 0, q = 0, end = oldUsed << 1; p < end; p += 2) {
-                Object key = oldEntries[p];
-                if (key != REMOVED) {
-                    fresh[q] = key;
-                    fresh[q + 1] = oldEntries[p + 1];
-                    q += 2;
+            int q = 0;
+            for (int p = nextLive(oldLiveFrom), end = oldUsed << 1; p < end; ) {
+                int liveEnd = p + 2;
+                while (liveEnd < end && oldEntries[liveEnd] != REMOVED) {
+                    liveEnd += 2;
                 }
+                System.arraycopy(oldEntries, p, fresh, q, liveEnd - p);
+                q += liveEnd - p;
+                p = nextLive(liveEnd);
             }
         }
         int oldSeed = hashSeed;
