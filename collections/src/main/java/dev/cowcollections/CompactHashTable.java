@@ -560,8 +560,12 @@ abstract class CompactHashTable {
             used = live;
             liveFrom = 0;
             trees = null;
-            for (int e = 0; e < live; e++) {
-                place(e, hash(fresh[e << 1]));
+            if (oldTrees == null) {
+                placeUngrouped(live);
+            } else {
+                for (int e = 0; e < live; e++) {
+                    place(e, hash(fresh[e << 1]));
+                }
             }
         } catch (RuntimeException | Error failure) {
             entries = oldEntries;
@@ -573,6 +577,27 @@ abstract class CompactHashTable {
             trees = oldTrees;
             modCount--;
             throw failure;
+        }
+    }
+
+    /**
+     * Links the first {@code count} entries into an empty index when the old buffer had no
+     * collision group, so that no hash has more than {@link #TREEIFY_THRESHOLD} keys and none
+     * can start a group: each entry takes the first empty slot from its home, and no other key
+     * is hashed or compared, as {@link #place} must.
+     */
+    private void placeUngrouped(int count) {
+        int[] ix = index;
+        Object[] es = entries;
+        int bits = indexBits;
+        int mask = ix.length - 1;
+        for (int e = 0; e < count; e++) {
+            int m = mix(hash(es[e << 1]));
+            int i = m >>> -bits;
+            while (ix[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            ix[i] = tagOf(m, bits) | (e + 1);
         }
     }
 
