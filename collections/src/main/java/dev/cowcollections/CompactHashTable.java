@@ -76,8 +76,11 @@ abstract class CompactHashTable {
         }
     };
 
-    /** The capacity of the first private buffer of a table that starts empty. */
-    static final int DEFAULT_CAPACITY = 8;
+    /**
+     * The capacity of the first private buffer of a table that starts empty: three quarters of
+     * its 16-slot index, the most that index takes, so a map of up to twelve entries never grows.
+     */
+    static final int DEFAULT_CAPACITY = 12;
 
     /** The number of keys of one hash code that stay in the index before they move into a tree. */
     static final int TREEIFY_THRESHOLD = 8;
