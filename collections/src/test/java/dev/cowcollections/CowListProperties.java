@@ -150,7 +150,7 @@ class CowListProperties {
             pool.replaceWithFresh(slot, new CowList<>(contents), contents);
         }));
         actions.add(onSlot("serialization round trip", slot -> pool -> {
-            CowList<Integer> read = ListPool.roundTrip(pool.handle(slot));
+            CowList<Integer> read = HandlePool.roundTrip(pool.handle(slot));
             assertEquals(pool.model(slot), read);
             // Deserialization makes new element objects: the model adopts them.
             pool.replaceWithFresh(slot, read, new ArrayList<>(read));

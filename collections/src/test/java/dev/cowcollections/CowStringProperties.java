@@ -154,7 +154,7 @@ class CowStringProperties {
         actions.add(copier("copyOf", CowString::copyOf));
         actions.add(copier("sharing constructor", CowString::new));
         actions.add(onSlot("serialization round trip", Arbitraries.just(0), (slot, unused) -> pool ->
-                pool.replaceWithFresh(slot, text -> StringPool.roundTrip(pool.handle(slot)))));
+                pool.replaceWithFresh(slot, text -> HandlePool.roundTrip(pool.handle(slot)))));
         actions.add(onSlot("drop for new CowString(String)", Arbitraries.just(0), (slot, unused) -> pool ->
                 pool.replaceWithFresh(slot, CowString::new)));
         actions.add(onSlot("drop for CowString.of(parts)", Arbitraries.just(0), (slot, unused) -> pool ->

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -70,7 +68,7 @@ final class ListPool {
         Object expected = operation.apply(model);
         Object actual = operation.apply(handles.get(slot));
         assertEquals(expected, actual, "result of the call");
-        expectDetach(slot, !sameReferences(before, model), false);
+        expectDetach(slot, !HandlePool.sameReferences(before, model), false);
     }
 
     /** {@code clear()}, which moves a shared handle to the immortal empty buffer. */
@@ -143,7 +141,7 @@ final class ListPool {
             String which = "handle " + i;
             assertEquals(model, handle, which);
             assertEquals(handle, model, which);
-            assertTrue(sameReferences(model, handle), which + " holds the very same element references");
+            assertTrue(HandlePool.sameReferences(model, handle), which + " holds the very same element references");
             assertEquals(model.hashCode(), handle.hashCode(), which);
             assertEquals(model.toString(), handle.toString(), which);
             assertEquals(buffer.isShared(), handle.isShared(), which + ": isShared() agrees with the copy history");
@@ -157,31 +155,6 @@ final class ListPool {
                 assertEquals(shareBuffer, handles.get(j).refCount() == handle.refCount(),
                         "handles " + j + " and " + i + " share a buffer exactly when the model says so");
             }
-        }
-    }
-
-    static boolean sameReferences(List<Integer> expected, List<Integer> actual) {
-        if (expected.size() != actual.size()) {
-            return false;
-        }
-        for (int i = 0; i < expected.size(); i++) {
-            if (expected.get(i) != actual.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static CowList<Integer> roundTrip(CowList<Integer> list) {
-        try {
-            @SuppressWarnings("unchecked")
-            CowList<Integer> read = (CowList<Integer>) CowListSerializationTest.deserialize(
-                    CowListSerializationTest.serialize(list));
-            return read;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
         }
     }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,16 +217,6 @@ final class StringPool {
             needles.add(text + text.charAt(0));
         }
         return needles;
-    }
-
-    static CowString roundTrip(CowString text) {
-        try {
-            return (CowString) CowListSerializationTest.deserialize(CowListSerializationTest.serialize(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Override
