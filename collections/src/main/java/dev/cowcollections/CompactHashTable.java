@@ -588,8 +588,8 @@ abstract class CompactHashTable {
     /**
      * Links the first {@code count} entries into an empty index when the old buffer had no
      * collision group, so that no hash has more than {@link #TREEIFY_THRESHOLD} keys and none
-     * can start a group: each entry takes the first empty slot from its home, and no other key
-     * is hashed or compared, as {@link #place} must.
+     * can start a group: each entry takes the first empty slot from its home. Unlike
+     * {@link #place}, it never hashes the keys already placed to count those of its own hash.
      */
     private void placeUngrouped(int count) {
         int[] ix = index;
