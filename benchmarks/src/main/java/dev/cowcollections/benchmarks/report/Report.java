@@ -30,12 +30,26 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * iterations with {@code Integer} elements and keys only, at the smallest and the largest
  * collection size only, 10 and 1 000 000 (the size the copy goals name), and the snapshot
  * workloads at their two ends, a snapshot every write and every 1 000, and measures the memory
- * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings.
+ * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings, with
+ * every fork on a {@linkplain #STEADY_HEAP fixed heap whose pages are touched before it measures}.
  * Regular expressions select benchmarks as JMH's command line does; with any, the memory
  * measurements are skipped.
  */
 public final class Report {
     private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
+
+    /**
+     * The full run's heap for every fork, for both sides of each ratio: 1 GiB from the start, every
+     * page touched before the first iteration. With the default heap, G1 grows the heap as a
+     * benchmark allocates, and on the virtual machines this project is measured on the first
+     * touch of a page runs at about 0.6 GB/s (pre-touching 1 GiB takes 1.7 s). A benchmark that
+     * allocates per operation, every copy and copy-then-write, then timed page faults for its
+     * first seconds: the first write after copying a 1 000-entry {@code CowMap} took 7 to 49 us
+     * per operation in its first four iterations and 1.9 us once the heap stopped growing. A
+     * long-running JVM has touched its heap; these flags measure that JVM. The quick run keeps the
+     * default heap: pre-touching would add 1.7 s to each of its forks.
+     */
+    private static final String[] STEADY_HEAP = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"};
 
     private Report() {
     }
@@ -81,6 +95,8 @@ public final class Report {
                     .param("size", "10", "1000000")
                     .param("length", "10", "1000000")
                     .param("writesPerSnapshot", "1", "1000");
+        } else {
+            options.jvmArgsAppend(STEADY_HEAP);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -94,7 +110,8 @@ public final class Report {
                 quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
                         + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes, "
                         + "map and set memory at 10, 1000 and 100000 entries"
-                        : "full: each benchmark's own fork, warm-up and measurement settings",
+                        : "full: each benchmark's own fork, warm-up and measurement settings, "
+                                + "each fork on a 1 GiB heap touched before it measures (" + String.join(" ", STEADY_HEAP) + ")",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
         Map<String, List<Ratio>> byType = new LinkedHashMap<>();
