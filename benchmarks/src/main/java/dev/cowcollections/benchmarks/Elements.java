@@ -1,7 +1,8 @@
 package dev.cowcollections.benchmarks;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 
 /** The elements benchmarks fill their collections with: boxed integers or short strings. */
@@ -19,10 +20,20 @@ final class Elements {
         return elements;
     }
 
-    /** {@link #of} in a random order, the same for every run, as keys arrive at a hash table. */
+    /**
+     * {@link #of} in a random order, the same for every run, as keys arrive at a hash table, and
+     * allocated in that order, as a program allocates the keys it makes as they arrive.
+     */
     static Object[] shuffled(String type, int count) {
-        Object[] elements = of(type, count);
-        Collections.shuffle(Arrays.asList(elements), new Random(count));
+        List<Integer> order = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(count));
+        Object[] elements = new Object[count];
+        for (int i = 0; i < count; i++) {
+            elements[i] = element(type, order.get(i));
+        }
         return elements;
     }
 

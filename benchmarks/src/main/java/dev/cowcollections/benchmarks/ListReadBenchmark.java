@@ -43,6 +43,7 @@ public class ListReadBenchmark {
         arrayList = new ArrayList<>(Arrays.asList(elements));
         cowList = new CowList<>(Arrays.asList(elements));
         last = elements[size - 1];
+        SettledHeap.settle();
     }
 
     @Benchmark

@@ -55,6 +55,7 @@ public class MapReadBenchmark {
         cowMap = Maps.filled(new CowMap<>(), keys, values);
         hits = new LookupSequence(keys);
         misses = new LookupSequence(Elements.absent(keyType, size));
+        SettledHeap.settle();
     }
 
     /** The next batch of {@code lookups}; returns how many found a value. */

@@ -48,6 +48,7 @@ public class SetReadBenchmark {
         cowSet = Maps.filled(new CowSet<>(), elements);
         hits = new LookupSequence(elements);
         misses = new LookupSequence(Elements.absent(elementType, size));
+        SettledHeap.settle();
     }
 
     /** The next batch of {@code lookups}; returns how many were present. */
