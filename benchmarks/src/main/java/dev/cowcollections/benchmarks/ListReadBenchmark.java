@@ -40,6 +40,7 @@ public class ListReadBenchmark {
     @Setup
     public void fill() {
         Object[] elements = Elements.of(elementType, size);
+        SettledHeap.settle();
         arrayList = new ArrayList<>(Arrays.asList(elements));
         cowList = new CowList<>(Arrays.asList(elements));
         last = elements[size - 1];

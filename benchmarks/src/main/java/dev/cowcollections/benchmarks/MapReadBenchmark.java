@@ -50,6 +50,7 @@ public class MapReadBenchmark {
     public void fill() {
         Object[] keys = Elements.shuffled(keyType, size);
         Object[] values = Elements.of("Integer", size);
+        SettledHeap.settle();
         hashMap = Maps.filled(new HashMap<>(), keys, values);
         linkedHashMap = Maps.filled(new LinkedHashMap<>(), keys, values);
         cowMap = Maps.filled(new CowMap<>(), keys, values);

@@ -44,6 +44,7 @@ public class SetReadBenchmark {
     @Setup
     public void fill() {
         Object[] elements = Elements.shuffled(elementType, size);
+        SettledHeap.settle();
         hashSet = Maps.filled(new HashSet<>(), elements);
         cowSet = Maps.filled(new CowSet<>(), elements);
         hits = new LookupSequence(elements);
