@@ -88,10 +88,20 @@ class CowMapHostileKeysTest {
     @Test
     void aCompareToThatThrowsDuringARemovalFromATreeLeavesTheMapAsItWas() {
         CowMap<Bomb, Integer> map = bombs(20);
-        Bomb.comparisons = 0;
-        assertTrue(map.containsKey(new Bomb(7)));
-        Bomb.comparisonsLeft = Bomb.comparisons;
-        assertThrows(IllegalStateException.class, () -> map.remove(new Bomb(7)));
+        // The removal first looks the key up, then walks down to its node, comparing on the way:
+        // let the lookup's comparisons through and the walk's first one throw. The root of the
+        // tree (its shape is random) needs no walk, so take a key the lookup meets later.
+        long lookupComparisons = 0;
+        int victim = -1;
+        while (lookupComparisons < 2) {
+            victim++;
+            Bomb.comparisons = 0;
+            assertTrue(map.containsKey(new Bomb(victim)));
+            lookupComparisons = Bomb.comparisons;
+        }
+        Bomb.comparisonsLeft = lookupComparisons;
+        Bomb doomed = new Bomb(victim);
+        assertThrows(IllegalStateException.class, () -> map.remove(doomed));
         assertHoldsExactly(map, 20);
     }
 
