@@ -14,8 +14,9 @@ package dev.cowcollections.benchmarks;
  * ({@link Elements#shuffled}). The first call moves the elements into the old generation in that
  * order before young collections can evacuate them: filling a million-entry map collects the
  * young generation four times, and two parallel collector threads copy in no fixed order. The
- * second call does the same for the structures. The read benchmarks allocate nothing while they
- * measure, so no later collection moves anything again.
+ * second call moves the structures into the old generation too; their own order is whatever
+ * the young collections left, as it would be in a program. The read benchmarks allocate nothing
+ * while they measure, so no later collection moves anything again.
  */
 final class SettledHeap {
 
