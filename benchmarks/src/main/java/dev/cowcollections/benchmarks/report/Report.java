@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings, with
  * every fork on a {@linkplain #STEADY_HEAP fixed heap whose pages are touched before it measures}.
  * Regular expressions select benchmarks as JMH's command line does; with any, the memory
- * measurements are skipped.
+ * measurements are skipped. Both ways, the implementations of each operation run one after the
+ * other at each parameter combination ({@link AdjacentRuns}).
  */
 public final class Report {
     private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
@@ -50,6 +51,18 @@ public final class Report {
      * default heap: pre-touching would add 1.7 s to each of its forks.
      */
     private static final String[] STEADY_HEAP = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"};
+
+    /**
+     * The quick run's parameters: {@code Integer} elements and keys, and every size at its two
+     * ends, since every size is a fork per benchmark; the ends keep the fixed costs and the cache
+     * misses.
+     */
+    private static final Map<String, List<String>> QUICK_PARAMS = Map.of(
+            "elementType", List.of("Integer"),
+            "keyType", List.of("Integer"),
+            "size", List.of("10", "1000000"),
+            "length", List.of("10", "1000000"),
+            "writesPerSnapshot", List.of("1", "1000"));
 
     private Report() {
     }
@@ -72,33 +85,27 @@ public final class Report {
         }
         Files.createDirectories(out);
 
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("jmh-result.json").toString());
-        if (patterns.isEmpty()) {
-            options.include(PACKAGE_PATTERN);
-        } else {
-            patterns.forEach(options::include);
-        }
-        if (quick) {
-            // A fork costs about a second before it measures anything, and an operation on a
-            // million entries can outlast an iteration: the fork count and the iteration count,
-            // not the iteration time, set the length of the run.
-            options.forks(1)
-                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(150))
-                    .param("elementType", "Integer")
-                    .param("keyType", "Integer")
-                    // Every size is a fork per benchmark; the two ends keep the fixed costs and the cache misses.
-                    .param("size", "10", "1000000")
-                    .param("length", "10", "1000000")
-                    .param("writesPerSnapshot", "1", "1000");
-        } else {
-            options.jvmArgsAppend(STEADY_HEAP);
-        }
-        Collection<RunResult> results = new Runner(options.build()).run();
+        List<String> includes = patterns.isEmpty() ? List.of(PACKAGE_PATTERN) : patterns;
+        boolean quickRun = quick;
+        Supplier<ChainedOptionsBuilder> options = () -> {
+            ChainedOptionsBuilder builder = new OptionsBuilder()
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true);
+            if (quickRun) {
+                // A fork costs about a second before it measures anything, and an operation on a
+                // million entries can outlast an iteration: the fork count and the iteration count,
+                // not the iteration time, set the length of the run.
+                builder.forks(1)
+                        .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
+                        .measurementIterations(3).measurementTime(TimeValue.milliseconds(150));
+            } else {
+                builder.jvmArgsAppend(STEADY_HEAP);
+            }
+            return builder;
+        };
+        List<RunResult> results = AdjacentRuns.run(includes, quick ? QUICK_PARAMS : Map.of(), options);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, out.resolve("jmh-result.json").toString())
+                .writeOut(results);
 
         List<Measurement> measurements = results.stream().map(Report::measurement).collect(Collectors.toList());
         List<Ratio> ratios = Ratios.of(measurements);
@@ -106,12 +113,13 @@ public final class Report {
 
         String command = "benchmarks/run" + (quick ? " --quick" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
-        RunDescription run = new RunDescription(LocalDate.now().toString(), command,
-                quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
+        String mode = quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
                         + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes, "
                         + "map and set memory at 10, 1000 and 100000 entries"
                         : "full: each benchmark's own fork, warm-up and measurement settings, "
-                                + "each fork on a 1 GiB heap touched before it measures (" + String.join(" ", STEADY_HEAP) + ")",
+                                + "each fork on a 1 GiB heap touched before it measures (" + String.join(" ", STEADY_HEAP) + ")";
+        RunDescription run = new RunDescription(LocalDate.now().toString(), command,
+                mode + "; the implementations of each operation one after the other at each parameter combination",
                 Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
         Map<String, List<Ratio>> byType = new LinkedHashMap<>();
