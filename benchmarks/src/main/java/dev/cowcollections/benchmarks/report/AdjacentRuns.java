@@ -41,7 +41,7 @@ final class AdjacentRuns {
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes, List.of())) {
             String name = entry.getUsername();
-            operations.computeIfAbsent(name.substring(0, name.lastIndexOf('_')), k -> new ArrayList<>()).add(entry);
+            operations.computeIfAbsent(name.substring(0, Measurement.operationEnd(name)), k -> new ArrayList<>()).add(entry);
         }
         List<RunResult> results = new ArrayList<>();
         for (List<BenchmarkListEntry> contenders : operations.values()) {

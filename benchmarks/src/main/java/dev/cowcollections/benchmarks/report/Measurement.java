@@ -21,19 +21,27 @@ record Measurement(
     static Measurement of(String benchmark, Map<String, String> params, double nanosPerOp, double error,
             double bytesPerOp) {
         int dot = benchmark.lastIndexOf('.');
-        String method = benchmark.substring(dot + 1);
-        int underscore = method.lastIndexOf('_');
-        if (underscore < 0) {
-            throw new IllegalArgumentException("benchmark " + benchmark + " is not named <operation>_<Implementation>");
-        }
+        int underscore = operationEnd(benchmark);
         Class<?> benchmarkClass;
         try {
             benchmarkClass = Class.forName(benchmark.substring(0, dot));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("benchmark class of " + benchmark, e);
         }
-        return new Measurement(benchmarkClass, method.substring(0, underscore), method.substring(underscore + 1),
+        return new Measurement(benchmarkClass, benchmark.substring(dot + 1, underscore), benchmark.substring(underscore + 1),
                 new TreeMap<>(params), nanosPerOp, error, bytesPerOp);
+    }
+
+    /**
+     * Where the operation ends in the fully qualified name of a benchmark method named
+     * {@code <operation>_<Implementation>}: the position of its last underscore.
+     */
+    static int operationEnd(String benchmark) {
+        int underscore = benchmark.lastIndexOf('_');
+        if (underscore <= benchmark.lastIndexOf('.')) {
+            throw new IllegalArgumentException("benchmark " + benchmark + " is not named <operation>_<Implementation>");
+        }
+        return underscore;
     }
 
     boolean isOurs() {
