@@ -352,6 +352,36 @@ class CowMapSharingTest {
         }
     }
 
+    /**
+     * The smallest index, 16 slots, holds twelve entries, so the put that detaches a copy of a
+     * map of up to eleven copies the index and places only the new key: every slot the sibling
+     * uses is unchanged in the writer's index, and exactly one empty slot is taken.
+     */
+    @Test
+    void thePutThatDetachesACopyOfASmallMapPlacesOnlyTheNewKey() {
+        for (int n = 1; n <= 11; n++) {
+            CowMap<Integer, Integer> sibling = new CowMap<>();
+            for (int k = 0; k < n; k++) {
+                sibling.put(k, k);
+            }
+            CowMap<Integer, Integer> writer = sibling.copy();
+            writer.put(-1, -1);
+
+            int[] before = sibling.index;
+            int[] after = writer.index;
+            assertNotSame(before, after, "size " + n);
+            assertEquals(16, after.length, "size " + n);
+            int taken = 0;
+            for (int i = 0; i < after.length; i++) {
+                if (before[i] != after[i]) {
+                    assertEquals(0, before[i], "size " + n + ", slot " + i);
+                    taken++;
+                }
+            }
+            assertEquals(1, taken, "size " + n);
+        }
+    }
+
     @Test
     void writesAfterADetachHappenInPlace() {
         CowMap<String, String> map = new CowMap<>(original());
