@@ -27,8 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * (Knuth's analysis); filling a map with 1 000 {@code String} keys by {@code put} measured 13 %
  * faster at five eighths than at two thirds. An index of at most 16 slots, 64 bytes, may be three
  * quarters full, as {@code HashMap}'s first table of 16 buckets holds 12 entries: a longer probe
- * within two cache lines costs little, and a map of 10 then takes the put after a copy without
- * growing. At two thirds, ten entries filled the 16-slot index, and that put grew it and placed
+ * within two cache lines costs little, and a map of 10 grown by {@code put} then takes the put
+ * after a copy without growing. At two thirds, ten entries filled the 16-slot index, and that put grew it and placed
  * every key again.
  *
  * <p>Index slots. With {@code bits = log2(index.length)}, a slot holds
@@ -84,14 +84,17 @@ abstract class CompactHashTable {
         }
     };
 
-    /**
-     * The capacity of the first private buffer of a table that starts empty: the most its 16-slot
-     * index takes, three quarters of it, so a map of up to twelve entries never grows.
-     */
-    static final int DEFAULT_CAPACITY = 12;
-
     /** The length of the largest index that may be three quarters full. */
     private static final int SMALL_INDEX_LENGTH = 16;
+
+    /** The most entries an index of {@link #SMALL_INDEX_LENGTH} slots holds: three quarters of it. */
+    private static final int SMALL_INDEX_CAPACITY = SMALL_INDEX_LENGTH / 4 * 3;
+
+    /**
+     * The capacity of the first private buffer of a table that starts empty: all that its 16-slot
+     * index holds, so a map of up to twelve entries never grows.
+     */
+    static final int DEFAULT_CAPACITY = SMALL_INDEX_CAPACITY;
 
     /** The number of keys of one hash code that stay in the index before they move into a tree. */
     static final int TREEIFY_THRESHOLD = 8;
@@ -638,11 +641,11 @@ abstract class CompactHashTable {
 
     /**
      * The smallest power of two that keeps an index for {@code capacity} entries at most five
-     * eighths full, or three quarters when that fits {@link #SMALL_INDEX_LENGTH} slots.
+     * eighths full, or three quarters up to {@link #SMALL_INDEX_CAPACITY} entries.
      */
     private static int indexLengthFor(int capacity) {
         long c = checkedCapacity(capacity);
-        long minLength = c <= SMALL_INDEX_LENGTH / 4 * 3 ? (c * 4 + 2) / 3 : (c * 8 + 4) / 5;
+        long minLength = c <= SMALL_INDEX_CAPACITY ? (c * 4 + 2) / 3 : (c * 8 + 4) / 5;
         return (int) Math.max(2, Long.highestOneBit(minLength - 1) << 1);
     }
 

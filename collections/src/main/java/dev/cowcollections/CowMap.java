@@ -97,7 +97,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      * {@code HashMap}'s, this constructor allocates that room at once.
      *
      * @throws IllegalArgumentException if {@code expectedSize} is negative
-     * @throws OutOfMemoryError if {@code expectedSize} exceeds 805 306 368 (3 &times; 2<sup>28</sup>)
+     * @throws OutOfMemoryError if {@code expectedSize} exceeds 671 088 640 (5 &times; 2<sup>27</sup>)
      *         or the room does not fit in the heap
      */
     public CowMap(int expectedSize) {
@@ -292,7 +292,7 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
      * present key keeps its place. Putting the value already there (the same reference) changes
      * nothing and never detaches.
      *
-     * @throws OutOfMemoryError if the map would exceed 805 306 368 (3 &times; 2<sup>28</sup>) entries
+     * @throws OutOfMemoryError if the map would exceed 671 088 640 (5 &times; 2<sup>27</sup>) entries
      */
     @Override
     public V put(K key, V value) {

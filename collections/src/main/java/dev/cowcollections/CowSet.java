@@ -75,7 +75,7 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
      * {@code HashMap}'s, this constructor allocates that room at once.
      *
      * @throws IllegalArgumentException if {@code expectedSize} is negative
-     * @throws OutOfMemoryError if {@code expectedSize} exceeds 805 306 368 (3 &times; 2<sup>28</sup>)
+     * @throws OutOfMemoryError if {@code expectedSize} exceeds 671 088 640 (5 &times; 2<sup>27</sup>)
      *         or the room does not fit in the heap
      */
     public CowSet(int expectedSize) {
