@@ -27,9 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * (Knuth's analysis); filling a map with 1 000 {@code String} keys by {@code put} measured 13 %
  * faster at five eighths than at two thirds. An index of at most 16 slots, 64 bytes, may be three
  * quarters full, as {@code HashMap}'s first table of 16 buckets holds 12 entries: a longer probe
- * within two cache lines costs little, and a map of 10 grown by {@code put} then takes the put
- * after a copy without growing. At two thirds, ten entries filled the 16-slot index, and that put grew it and placed
- * every key again.
+ * within two cache lines costs little, and the put after a copy of a map of up to eleven
+ * entries keeps that index (see {@link #capacityFor(int)}). At two thirds, ten entries filled
+ * the 16-slot index, and that put grew it and placed every key again.
  *
  * <p>Index slots. With {@code bits = log2(index.length)}, a slot holds
  * {@code tag << bits | (e + 1)}: the low {@code bits} bits name the entry (entry numbers stay
@@ -618,7 +618,14 @@ abstract class CompactHashTable {
         }
     }
 
-    /** The capacity of a buffer that holds the live entries and {@code room} more. */
+    /**
+     * The capacity of a buffer that holds the live entries and {@code room} more. A table of 9 to
+     * 11 entries with no tombstones, such as one that {@code of} or {@code new CowMap<>(n)} sized
+     * exactly, grows to {@link #SMALL_INDEX_CAPACITY} rather than by half: its 16-slot index then
+     * keeps its length, so the growth copies it instead of placing every key again. With
+     * tombstones the growth rebuilds anyway, and is left at half so that a compaction frees a
+     * quarter and the eviction idiom does not rebuild every few puts.
+     */
     private int capacityFor(int room) {
         int capacity = entries.length >> 1;
         int needed = checkedCapacity((long) size + room);
@@ -628,7 +635,11 @@ abstract class CompactHashTable {
         if (capacity == 0) {
             return Math.max(DEFAULT_CAPACITY, needed);
         }
-        return Math.max(needed, Math.min(MAX_CAPACITY, ArrayGrowth.grow(capacity, Math.max(1, needed - capacity))));
+        int grown = Math.max(needed, Math.min(MAX_CAPACITY, ArrayGrowth.grow(capacity, Math.max(1, needed - capacity))));
+        if (used == size && needed <= SMALL_INDEX_CAPACITY && grown > SMALL_INDEX_CAPACITY) {
+            return SMALL_INDEX_CAPACITY;
+        }
+        return grown;
     }
 
     private static int checkedCapacity(long capacity) {

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What {@link CowMap} promises beyond sharing: LinkedHashMap's order, live entries, callbacks. */
@@ -136,6 +138,46 @@ class CowMapBehaviourTest {
             removeEldest(copies.get(i));
             assertSameMappingsInOrder(snapshots.get(i), copies.get(i));
         }
+    }
+
+    /**
+     * A compaction after evictions must free a quarter of the buffer, or the eviction idiom
+     * would rebuild every few puts: whenever a put over tombstones replaces the entries, at least
+     * a quarter of the new capacity is still free. Small sizes meet the growth to the twelve
+     * entries of the smallest index, which only a table without tombstones may take.
+     */
+    @ParameterizedTest(name = "{0} entries, sized exactly: {1}")
+    @MethodSource("evictionSizes")
+    void aCompactionAfterEvictionsLeavesAQuarterOfTheCapacityFree(int n, boolean sizedExactly) {
+        CowMap<Integer, Integer> map = sizedExactly ? new CowMap<>(n) : new CowMap<>();
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            map.put(k, k);
+            model.put(k, k);
+        }
+        int replacements = 0;
+        for (int k = n; k < n + 2_000; k++) {
+            Object[] before = map.entries;
+            boolean tombstones = map.used > map.size;
+            map.put(k, k);
+            model.put(k, k);
+            if (map.entries != before && tombstones) {
+                replacements++;
+                int capacity = map.entries.length >> 1;
+                assertTrue(capacity - map.size >= capacity / 4,
+                        "capacity " + capacity + " holding " + map.size + " after the put of " + k);
+            }
+            removeEldest(map);
+            removeEldest(model);
+        }
+        assertTrue(replacements > 0, "the evictions compacted the table");
+        assertSameMappingsInOrder(model, map);
+    }
+
+    static Stream<Arguments> evictionSizes() {
+        return IntStream.of(1, 2, 5, 9, 10, 11, 12, 13, 100)
+                .boxed()
+                .flatMap(n -> Stream.of(Arguments.of(n, false), Arguments.of(n, true)));
     }
 
     // Entries

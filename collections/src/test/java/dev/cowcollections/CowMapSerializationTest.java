@@ -141,7 +141,7 @@ class CowMapSerializationTest {
 
     /**
      * The largest count the table accepts, with three mappings behind it. A table sized for the
-     * claim would take about 13 GiB and fail with OutOfMemoryError under the test JVM's 512 MiB.
+     * claim would take about 9 GiB and fail with OutOfMemoryError under the test JVM's 512 MiB.
      */
     @Test
     void largestCountWithAShortStreamIsAnInvalidObjectNotAnOutOfMemoryError() throws Exception {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sharing rules of SPEC.md for {@link CowMap}, one test (or one family of cases) per rule. */
@@ -352,34 +354,64 @@ class CowMapSharingTest {
         }
     }
 
+    /** Maps of {@code n} entries, each {@code k -> k} for {@code k < n}, built as callers build them. */
+    static Stream<Arguments> smallMaps() {
+        Stream<Arguments> grownByPut = IntStream.rangeClosed(1, 11)
+                .mapToObj(n -> Arguments.of("grown by put", n, new CowMap<Integer, Integer>()));
+        // Sized for 7 to 11 entries, the first capacity is already served by the 16-slot index.
+        Stream<Arguments> sizedExactly = IntStream.rangeClosed(7, 11)
+                .mapToObj(n -> Arguments.of("sized exactly", n, new CowMap<Integer, Integer>(n)));
+        return Stream.concat(grownByPut, sizedExactly);
+    }
+
     /**
      * The smallest index, 16 slots, holds twelve entries, so the put that detaches a copy of a
      * map of up to eleven copies the index and places only the new key: every slot the sibling
-     * uses is unchanged in the writer's index, and exactly one empty slot is taken.
+     * uses is unchanged in the writer's index, and exactly one empty slot is taken. A map sized
+     * exactly for its entries grows to those twelve, not by half, which would double its index.
      */
-    @Test
-    void thePutThatDetachesACopyOfASmallMapPlacesOnlyTheNewKey() {
-        for (int n = 1; n <= 11; n++) {
-            CowMap<Integer, Integer> sibling = new CowMap<>();
-            for (int k = 0; k < n; k++) {
-                sibling.put(k, k);
-            }
-            CowMap<Integer, Integer> writer = sibling.copy();
-            writer.put(-1, -1);
-
-            int[] before = sibling.index;
-            int[] after = writer.index;
-            assertNotSame(before, after, "size " + n);
-            assertEquals(16, after.length, "size " + n);
-            int taken = 0;
-            for (int i = 0; i < after.length; i++) {
-                if (before[i] != after[i]) {
-                    assertEquals(0, before[i], "size " + n + ", slot " + i);
-                    taken++;
-                }
-            }
-            assertEquals(1, taken, "size " + n);
+    @ParameterizedTest(name = "{0}, {1} entries")
+    @MethodSource("smallMaps")
+    void thePutThatDetachesACopyOfASmallMapPlacesOnlyTheNewKey(String built, int n, CowMap<Integer, Integer> sibling) {
+        for (int k = 0; k < n; k++) {
+            sibling.put(k, k);
         }
+        CowMap<Integer, Integer> writer = sibling.copy();
+        writer.put(-1, -1);
+
+        int[] before = sibling.index;
+        int[] after = writer.index;
+        assertNotSame(before, after);
+        assertEquals(16, before.length);
+        assertEquals(16, after.length);
+        int taken = 0;
+        for (int i = 0; i < after.length; i++) {
+            if (before[i] != after[i]) {
+                assertEquals(0, before[i], "slot " + i);
+                taken++;
+            }
+        }
+        assertEquals(1, taken);
+        assertEquals(n + 1, writer.size());
+        assertEquals(n, sibling.size());
+    }
+
+    /** Twelve entries fill the 16-slot index: the put that detaches their copy doubles it. */
+    @Test
+    void thePutThatDetachesACopyOfTwelveEntriesDoublesTheIndex() {
+        CowMap<Integer, Integer> sibling = new CowMap<>();
+        for (int k = 0; k < 12; k++) {
+            sibling.put(k, k);
+        }
+        CowMap<Integer, Integer> writer = sibling.copy();
+        writer.put(-1, -1);
+
+        assertEquals(16, sibling.index.length);
+        assertEquals(32, writer.index.length);
+        for (int k = -1; k < 12; k++) {
+            assertEquals(k, writer.get(k));
+        }
+        assertFalse(sibling.containsKey(-1));
     }
 
     @Test

@@ -184,7 +184,8 @@ public final class MapStress {
      * {@code n} entries it has room for. The first handle's put of a new key detaches into a
      * buffer half again as large; the second removes the last entry, in place once it sees
      * itself unique. Outcomes: the last old entry as the first handle sees it, the first's
-     * capacity, whether the second wrote in place, and whether both hold exactly what they must.
+     * capacity, whether the second wrote in place, and whether both hold exactly what they must
+     * and the first's index has the length that shows which kind of growth the case exercises.
      */
     abstract static class FullBufferDetach {
         final CowMap<Integer, Integer> first;
@@ -192,8 +193,9 @@ public final class MapStress {
         final RefCount secondCountBefore;
         private final Map<Integer, Integer> grown;
         private final Map<Integer, Integer> lessLast;
+        private final int grownIndexLength;
 
-        FullBufferDetach(int n, Map<Integer, Integer> grown, Map<Integer, Integer> lessLast) {
+        FullBufferDetach(int n, int grownIndexLength, Map<Integer, Integer> grown, Map<Integer, Integer> lessLast) {
             first = new CowMap<>(n);
             for (int i = 0; i < n; i++) {
                 first.put(i, i);
@@ -202,6 +204,7 @@ public final class MapStress {
             secondCountBefore = second.refCount();
             this.grown = grown;
             this.lessLast = lessLast;
+            this.grownIndexLength = grownIndexLength;
         }
 
         void putNewKey() {
@@ -217,29 +220,30 @@ public final class MapStress {
             Integer last = first.get(lessLast.size());
             r.r1 = last == null ? -1 : last;
             r.r2 = first.entries.length >> 1;
-            r.r4 = holdsExactly(first, grown) && holdsExactly(second, lessLast) ? 1 : 0;
+            r.r4 = holdsExactly(first, grown) && holdsExactly(second, lessLast)
+                    && first.index.length == grownIndexLength ? 1 : 0;
         }
     }
 
-    private static final Map<Integer, Integer> GROWN_FROM_64 = identityModel(65);
-    private static final Map<Integer, Integer> FULL_64_LESS_LAST = identityModel(63);
+    private static final Map<Integer, Integer> GROWN_FROM_48 = identityModel(49);
+    private static final Map<Integer, Integer> FULL_48_LESS_LAST = identityModel(47);
 
     /**
-     * {@link FullBufferDetach} where only the entries grow: 64 entries fill an index of 128
-     * slots to half, so the detach into 96 entries copies the entries array, longer, and clones
-     * the index as it is. Both copies must see the buffer as it was: the second's tombstone or
-     * its index slot read half-way would drop the key (-1) or leave the first's index pointing
-     * at a removed entry.
+     * {@link FullBufferDetach} where only the entries grow: 72 entries fit the index of 128 slots
+     * that 48 have, so the detach copies the entries array, longer, and clones the index as it
+     * is. Both copies must see the buffer as it was: the second's tombstone or its index slot
+     * read half-way would drop the key (-1) or leave the first's index pointing at a removed
+     * entry.
      */
     @JCStressTest
-    @Outcome(id = "63, 96, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
-    @Outcome(id = "63, 96, 1, 1", expect = ACCEPTABLE,
+    @Outcome(id = "47, 72, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
+    @Outcome(id = "47, 72, 1, 1", expect = ACCEPTABLE,
             desc = "the second handle saw the first's release, then removed in place")
     @Outcome(expect = FORBIDDEN, desc = "a torn copy or a lost write")
     @State
     public static class GrowingDetachRacingInPlaceWrite extends FullBufferDetach {
         public GrowingDetachRacingInPlaceWrite() {
-            super(64, GROWN_FROM_64, FULL_64_LESS_LAST);
+            super(48, 128, GROWN_FROM_48, FULL_48_LESS_LAST);
         }
 
         @Actor
@@ -258,24 +262,24 @@ public final class MapStress {
         }
     }
 
-    private static final Map<Integer, Integer> GROWN_FROM_48 = identityModel(49);
-    private static final Map<Integer, Integer> FULL_48_LESS_LAST = identityModel(47);
+    private static final Map<Integer, Integer> GROWN_FROM_64 = identityModel(65);
+    private static final Map<Integer, Integer> FULL_64_LESS_LAST = identityModel(63);
 
     /**
-     * {@link FullBufferDetach} where the index must double: 72 entries do not fit the 64 slots
-     * of 48, so the detach rebuilds, reading every live key and its hash code from the old
+     * {@link FullBufferDetach} where the index must double: 96 entries do not fit the 128 slots
+     * of 64, so the detach rebuilds, reading every live key and its hash code from the old
      * buffer into new arrays. The rebuild must see the entry as it was: a tombstone read
      * half-way would drop the key (-1) or leave a hole in the new buffer.
      */
     @JCStressTest
-    @Outcome(id = "47, 72, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
-    @Outcome(id = "47, 72, 1, 1", expect = ACCEPTABLE,
+    @Outcome(id = "63, 96, 0, 1", expect = ACCEPTABLE, desc = "the second handle found the buffer shared and detached too")
+    @Outcome(id = "63, 96, 1, 1", expect = ACCEPTABLE,
             desc = "the second handle saw the first's release, then removed in place")
     @Outcome(expect = FORBIDDEN, desc = "a torn rebuild or a lost write")
     @State
     public static class RebuildingDetachRacingInPlaceWrite extends FullBufferDetach {
         public RebuildingDetachRacingInPlaceWrite() {
-            super(48, GROWN_FROM_48, FULL_48_LESS_LAST);
+            super(64, 256, GROWN_FROM_64, FULL_64_LESS_LAST);
         }
 
         @Actor

@@ -108,7 +108,8 @@ public final class SetStress {
      * The second handle removes a colliding element (relinking its tree) and the last plain one
      * (a tombstone), in place once it sees itself unique. Outcomes: whether each handle holds
      * exactly what it must, whether the second wrote in place, and whether the first has the new
-     * capacity and both have their trees.
+     * capacity, the index length that shows which kind of growth the case exercises, and both
+     * have their trees.
      */
     abstract static class FullBufferDetach {
         final CowSet<Object> first;
@@ -116,15 +117,17 @@ public final class SetStress {
         final RefCount secondCountBefore;
         private final int plain;
         private final int grownCapacity;
+        private final int grownIndexLength;
         private final List<Object> grown;
         private final List<Object> writtenInPlace;
 
-        FullBufferDetach(int n, int grownCapacity, List<Object> grown, List<Object> writtenInPlace) {
+        FullBufferDetach(int n, int grownCapacity, int grownIndexLength, List<Object> grown, List<Object> writtenInPlace) {
             plain = n - TREE_ELEMENTS;
             first = CowSet.of(grown.subList(0, n).toArray());
             second = first.copy();
             secondCountBefore = second.refCount();
             this.grownCapacity = grownCapacity;
+            this.grownIndexLength = grownIndexLength;
             this.grown = grown;
             this.writtenInPlace = writtenInPlace;
         }
@@ -143,7 +146,8 @@ public final class SetStress {
             CompactHashTable firstTable = tableOf(first);
             r.r1 = holdsExactly(first, grown) ? 1 : 0;
             r.r2 = holdsExactly(second, writtenInPlace) ? 1 : 0;
-            r.r4 = firstTable.entries.length >> 1 == grownCapacity && firstTable.trees != null
+            r.r4 = firstTable.entries.length >> 1 == grownCapacity && firstTable.index.length == grownIndexLength
+                    && firstTable.trees != null
                     && tableOf(second).trees != null ? 1 : 0;
         }
 
@@ -155,12 +159,12 @@ public final class SetStress {
         }
     }
 
-    private static final List<Object> GROWN_FROM_32 = treeAndPlain(32 - TREE_ELEMENTS + 1);
-    private static final List<Object> WRITTEN_IN_32 = FullBufferDetach.writtenInPlace(32);
+    private static final List<Object> GROWN_FROM_48 = treeAndPlain(48 - TREE_ELEMENTS + 1);
+    private static final List<Object> WRITTEN_IN_48 = FullBufferDetach.writtenInPlace(48);
 
     /**
-     * {@link FullBufferDetach} where only the arrays grow: 48 entries fit the index of 64 slots
-     * that 32 have, so the detach copies the entries and the tree's arrays, longer, and clones
+     * {@link FullBufferDetach} where only the arrays grow: 72 entries fit the index of 128 slots
+     * that 48 have, so the detach copies the entries and the tree's arrays, longer, and clones
      * the index. It must copy the old buffer as it was: a tombstone or a relinked tree seen
      * half-way would drop an element from the copy or duplicate one.
      */
@@ -172,7 +176,7 @@ public final class SetStress {
     @State
     public static class GrowingDetachRacingInPlaceWrite extends FullBufferDetach {
         public GrowingDetachRacingInPlaceWrite() {
-            super(32, 48, GROWN_FROM_32, WRITTEN_IN_32);
+            super(48, 72, 128, GROWN_FROM_48, WRITTEN_IN_48);
         }
 
         @Actor
@@ -191,12 +195,12 @@ public final class SetStress {
         }
     }
 
-    private static final List<Object> GROWN_FROM_48 = treeAndPlain(48 - TREE_ELEMENTS + 1);
-    private static final List<Object> WRITTEN_IN_48 = FullBufferDetach.writtenInPlace(48);
+    private static final List<Object> GROWN_FROM_32 = treeAndPlain(32 - TREE_ELEMENTS + 1);
+    private static final List<Object> WRITTEN_IN_32 = FullBufferDetach.writtenInPlace(32);
 
     /**
-     * {@link FullBufferDetach} where the index must double: 72 entries do not fit the 64 slots
-     * of 48, so the detach rebuilds, reading every live element and its hash code and building a
+     * {@link FullBufferDetach} where the index must double: 48 entries do not fit the 64 slots
+     * of 32, so the detach rebuilds, reading every live element and its hash code and building a
      * new index and a new tree. The rebuild must read the old buffer as it was: a tombstone or a
      * relinked tree seen half-way would drop an element from the copy or duplicate one.
      */
@@ -208,7 +212,7 @@ public final class SetStress {
     @State
     public static class RebuildingDetachRacingInPlaceWrite extends FullBufferDetach {
         public RebuildingDetachRacingInPlaceWrite() {
-            super(48, 72, GROWN_FROM_48, WRITTEN_IN_48);
+            super(32, 48, 128, GROWN_FROM_32, WRITTEN_IN_32);
         }
 
         @Actor
