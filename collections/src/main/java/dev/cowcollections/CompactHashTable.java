@@ -28,8 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * faster at five eighths than at two thirds. An index of at most 16 slots, 64 bytes, may be three
  * quarters full, as {@code HashMap}'s first table of 16 buckets holds 12 entries: a longer probe
  * within two cache lines costs little, and the put after a copy of a map of up to eleven
- * entries keeps that index (see {@link #capacityFor(int)}). At two thirds, ten entries filled
- * the 16-slot index, and that put grew it and placed every key again.
+ * entries that already has that index (grown by {@code put}, or sized for 7 to 11 entries) keeps
+ * it (see {@link #capacityFor(int)}). At two thirds, ten entries filled the 16-slot index, and
+ * that put grew it and placed every key again.
  *
  * <p>Index slots. With {@code bits = log2(index.length)}, a slot holds
  * {@code tag << bits | (e + 1)}: the low {@code bits} bits name the entry (entry numbers stay
@@ -57,7 +58,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * slot, so all keys of one hash are either direct slots (at most eight) or in the group.
  *
  * <p>Growth. When all {@code capacity} entries are used, the capacity grows by half, as
- * {@code ArrayList}'s does, unless compacting the tombstones away alone leaves a quarter free;
+ * {@code ArrayList}'s does, unless compacting the tombstones away alone leaves a quarter free,
+ * or a capacity of 9 to 11 without tombstones grows to the twelve its 16-slot index holds;
  * the index doubles only when the capacity outgrows what it may hold. With no tombstone and
  * an index that keeps its length, only the entries array is copied, longer; otherwise a rebuild
  * copies the live entries to a new entries array, compacting tombstones away, and builds a new
@@ -619,9 +621,10 @@ abstract class CompactHashTable {
     }
 
     /**
-     * The capacity of a buffer that holds the live entries and {@code room} more. A table of 9 to
-     * 11 entries with no tombstones, such as one that {@code of} or {@code new CowMap<>(n)} sized
-     * exactly, grows to {@link #SMALL_INDEX_CAPACITY} rather than by half: its 16-slot index then
+     * The capacity of a buffer that holds the live entries and {@code room} more. A table with a
+     * capacity of 9 to 11 and no tombstones, as {@code new CowMap<>(n)}, {@code CowMap.ofEntries},
+     * {@code CowSet.of} and deserialization size one exactly, grows to
+     * {@link #SMALL_INDEX_CAPACITY} rather than by half: its 16-slot index then
      * keeps its length, so the growth copies it instead of placing every key again. With
      * tombstones the growth rebuilds anyway, and is left at half so that a compaction frees a
      * quarter and the eviction idiom does not rebuild every few puts.

@@ -366,9 +366,10 @@ class CowMapSharingTest {
 
     /**
      * The smallest index, 16 slots, holds twelve entries, so the put that detaches a copy of a
-     * map of up to eleven copies the index and places only the new key: every slot the sibling
-     * uses is unchanged in the writer's index, and exactly one empty slot is taken. A map sized
-     * exactly for its entries grows to those twelve, not by half, which would double its index.
+     * map of up to eleven on that index copies it and places only the new key: every slot the
+     * sibling uses is unchanged in the writer's index, and exactly one empty slot is taken. A map
+     * sized exactly for 9 to 11 entries grows to those twelve, not by half, which would double
+     * its index.
      */
     @ParameterizedTest(name = "{0}, {1} entries")
     @MethodSource("smallMaps")
