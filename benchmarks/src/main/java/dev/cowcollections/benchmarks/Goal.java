@@ -25,7 +25,10 @@ public @interface Goal {
     /** The largest acceptable ratio of this benchmark's time to the baseline's. */
     double atMost();
 
-    /** Parameter values the goal applies to, as {@code name=value}; empty means every run. */
+    /**
+     * Parameter values the goal applies to, as {@code name=value}, or {@code name>=value} for a
+     * number and every larger one; empty means every run.
+     */
     String[] where() default {};
 
     /** Holds repeated goals. */

@@ -18,10 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writes and copies of a set of {@code size} elements, as {@link MapWriteBenchmark} does them
- * for maps: {@code add} builds a new set of {@code size} elements added in a random order, so it
- * counts every growth; {@code copy} is {@code copy()} against {@code new HashSet<>(set)};
- * {@code copyThenAdd} is a copy then one new element added.
+ * A set built from empty: a new set, {@code size} new elements added in arrival order, with each
+ * {@linkplain Keys key kind} and in each {@linkplain Regime JIT regime}, as
+ * {@link MapWriteBenchmark} builds maps, so it counts every growth.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,28 +29,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class SetWriteBenchmark {
-    @Param({"10", "1000", "100000", "1000000"})
+    @Param({"1000", "100000"})
     int size;
 
-    @Param({"Integer", "String"})
+    @Param({Keys.SEQUENTIAL, Keys.RANDOM, Keys.UUID})
     String elementType;
 
+    @Param({Regime.MONO, Regime.POLY})
+    String regime;
+
     private Object[] elements;
-    private Object extra;
-    private HashSet<Object> hashSet;
-    private CowSet<Object> cowSet;
 
     @Setup
     public void fill() {
-        elements = Elements.shuffled(elementType, size);
-        extra = Elements.element(elementType, -1);
-        hashSet = Maps.filled(new HashSet<>(), elements);
-    }
-
-    /** A fresh source set each iteration, so that the shares of dropped copies never near the ceiling. */
-    @Setup(Level.Iteration)
-    public void freshCowSet() {
-        cowSet = Maps.filled(new CowSet<>(), elements);
+        Regime.enter(regime);
+        elements = Keys.of(elementType, size).present();
     }
 
     /** Adds every element to {@code set}; one benchmark per JVM fork calls it, so its {@code add} sees one implementation. */
@@ -71,31 +63,5 @@ public class SetWriteBenchmark {
     @Goal(baseline = "HashSet", atMost = 1.10)
     public Set<Object> add_CowSet() {
         return addAll(new CowSet<>());
-    }
-
-    @Benchmark
-    public Set<Object> copy_HashSet() {
-        return new HashSet<>(hashSet);
-    }
-
-    @Benchmark
-    @Goal(baseline = "HashSet", atMost = 0.001, where = "size=1000000")
-    public Set<Object> copy_CowSet() {
-        return cowSet.copy();
-    }
-
-    @Benchmark
-    public Set<Object> copyThenAdd_HashSet() {
-        HashSet<Object> copy = new HashSet<>(hashSet);
-        copy.add(extra);
-        return copy;
-    }
-
-    @Benchmark
-    @Goal(baseline = "HashSet", atMost = 0.5)
-    public Set<Object> copyThenAdd_CowSet() {
-        CowSet<Object> copy = cowSet.copy();
-        copy.add(extra);
-        return copy;
     }
 }

@@ -1,25 +1,23 @@
 package dev.cowcollections.benchmarks.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One JMH result: which benchmark method, with which parameters, its time per operation with
- * JMH's error, and the bytes it allocated per operation ({@code -prof gc}), when known.
+ * One benchmark method at one parameter combination, fork by fork: its time per operation and the
+ * bytes it allocated per operation in each fork, in the order the forks ran.
  */
 record Measurement(
         Class<?> benchmarkClass,
         String operation,
         String implementation,
         Map<String, String> params,
-        double nanosPerOp,
-        double error,
-        double bytesPerOp) {
+        List<ForkScore> forks) {
 
     /** Splits a method named {@code <operation>_<Implementation>}. */
-    static Measurement of(String benchmark, Map<String, String> params, double nanosPerOp, double error,
-            double bytesPerOp) {
+    static Measurement of(String benchmark, Map<String, String> params, List<ForkScore> forks) {
         int dot = benchmark.lastIndexOf('.');
         int underscore = operationEnd(benchmark);
         Class<?> benchmarkClass;
@@ -28,8 +26,8 @@ record Measurement(
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("benchmark class of " + benchmark, e);
         }
-        return new Measurement(benchmarkClass, benchmark.substring(dot + 1, underscore), benchmark.substring(underscore + 1),
-                new TreeMap<>(params), nanosPerOp, error, bytesPerOp);
+        return new Measurement(benchmarkClass, benchmark.substring(dot + 1, underscore),
+                benchmark.substring(underscore + 1), new TreeMap<>(params), List.copyOf(forks));
     }
 
     /**
@@ -42,6 +40,17 @@ record Measurement(
             throw new IllegalArgumentException("benchmark " + benchmark + " is not named <operation>_<Implementation>");
         }
         return underscore;
+    }
+
+    /** The mean of the forks' times per operation. */
+    double nanosPerOp() {
+        return forks.stream().mapToDouble(ForkScore::nanosPerOp).average().orElse(Double.NaN);
+    }
+
+    /** The mean of the forks' bytes per operation, {@code NaN} when no fork knows it. */
+    double bytesPerOp() {
+        return forks.stream().mapToDouble(ForkScore::bytesPerOp).filter(b -> !Double.isNaN(b))
+                .average().orElse(Double.NaN);
     }
 
     boolean isOurs() {

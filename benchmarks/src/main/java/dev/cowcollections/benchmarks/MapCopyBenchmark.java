@@ -1,0 +1,90 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Copies of a map of {@code size} random {@code Integer} keys, as a getter hands them out:
+ * {@code copy()} against the defensive copy {@code new HashMap<>(map)}, and {@code copyThenPut},
+ * the whole cost of a copy that is then written once (a new key put), the defensive copy and the
+ * put against {@code copy()} and the put that detaches. Small sizes are the break-even
+ * benchmark's ({@link FirstWriteBreakEvenBenchmark}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class MapCopyBenchmark {
+    @Param({"1000", "100000", "1000000"})
+    int size;
+
+    private Object extraKey;
+    private Object extraValue;
+    private Object[] keys;
+    private Object[] values;
+    private HashMap<Object, Object> hashMap;
+    private CowMap<Object, Object> cowMap;
+
+    @Setup
+    public void fill() {
+        Keys drawn = Keys.of(Keys.RANDOM, size);
+        keys = drawn.present();
+        values = Elements.of("Integer", size);
+        extraKey = drawn.absent()[0];
+        extraValue = -1;
+        hashMap = Maps.filled(new HashMap<>(), keys, values);
+    }
+
+    /**
+     * A fresh source map each iteration, filled by {@code put} as a map in real code is: the copy
+     * benchmarks drop their copies, and dropped copies keep their share, so the count would
+     * otherwise climb towards its ceiling.
+     */
+    @Setup(Level.Iteration)
+    public void freshCowMap() {
+        cowMap = Maps.filled(new CowMap<>(), keys, values);
+    }
+
+    @Benchmark
+    public Map<Object, Object> copy_HashMap() {
+        return new HashMap<>(hashMap);
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashMap", atMost = 0.001, where = "size>=100000")
+    public Map<Object, Object> copy_CowMap() {
+        return cowMap.copy();
+    }
+
+    @Benchmark
+    public Map<Object, Object> copyThenPut_HashMap() {
+        HashMap<Object, Object> copy = new HashMap<>(hashMap);
+        copy.put(extraKey, extraValue);
+        return copy;
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashMap", atMost = 0.5)
+    @AllocationGoal(baseline = "HashMap")
+    public Map<Object, Object> copyThenPut_CowMap() {
+        CowMap<Object, Object> copy = cowMap.copy();
+        copy.put(extraKey, extraValue);
+        return copy;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Copies of a set of {@code size} random {@code Integer}s, as {@link MapCopyBenchmark} does them
+ * for maps: {@code copy()} against {@code new HashSet<>(set)}, and a copy then one new element
+ * added.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class SetCopyBenchmark {
+    @Param({"1000", "100000", "1000000"})
+    int size;
+
+    private Object[] elements;
+    private Object extra;
+    private HashSet<Object> hashSet;
+    private CowSet<Object> cowSet;
+
+    @Setup
+    public void fill() {
+        Keys drawn = Keys.of(Keys.RANDOM, size);
+        elements = drawn.present();
+        extra = drawn.absent()[0];
+        hashSet = Maps.filled(new HashSet<>(), elements);
+    }
+
+    /** A fresh source set each iteration, so that the shares of dropped copies never near the ceiling. */
+    @Setup(Level.Iteration)
+    public void freshCowSet() {
+        cowSet = Maps.filled(new CowSet<>(), elements);
+    }
+
+    @Benchmark
+    public Set<Object> copy_HashSet() {
+        return new HashSet<>(hashSet);
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashSet", atMost = 0.001, where = "size>=100000")
+    public Set<Object> copy_CowSet() {
+        return cowSet.copy();
+    }
+
+    @Benchmark
+    public Set<Object> copyThenAdd_HashSet() {
+        HashSet<Object> copy = new HashSet<>(hashSet);
+        copy.add(extra);
+        return copy;
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashSet", atMost = 0.5)
+    @AllocationGoal(baseline = "HashSet")
+    public Set<Object> copyThenAdd_CowSet() {
+        CowSet<Object> copy = cowSet.copy();
+        copy.add(extra);
+        return copy;
+    }
+}
