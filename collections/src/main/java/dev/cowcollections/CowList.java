@@ -24,6 +24,7 @@ import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collector;
 
 /**
  * A resizable-array list whose copies cost O(1): an implicitly shared, copy-on-write
@@ -178,6 +179,16 @@ public final class CowList<E> extends AbstractList<E>
             return ((CowList<E>) source).copy();
         }
         return new CowList<>(source);
+    }
+
+    /**
+     * Returns a {@link Collector} that collects the elements of a stream into a new
+     * {@code CowList}, in encounter order, as {@code Collectors.toList()} does into an
+     * {@code ArrayList}; {@code null} elements are allowed. A parallel stream collects each chunk
+     * into its own list and appends them in order.
+     */
+    public static <E> Collector<E, ?, CowList<E>> toCowList() {
+        return CowCollectors.toCowList();
     }
 
     // Sharing

@@ -18,6 +18,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * A hash set whose copies cost O(1), iterating in insertion order: an implicitly shared,
@@ -140,6 +141,16 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
             return ((CowSet<E>) source).copy();
         }
         return new CowSet<>(source);
+    }
+
+    /**
+     * Returns a {@link Collector} that collects the elements of a stream into a new
+     * {@code CowSet}, in encounter order without duplicates (the first occurrence keeps its
+     * place), as {@code Collectors.toCollection(LinkedHashSet::new)} does; the {@code null}
+     * element is allowed.
+     */
+    public static <E> Collector<E, ?, CowSet<E>> toCowSet() {
+        return CowCollectors.toCowSet();
     }
 
     // Sharing
