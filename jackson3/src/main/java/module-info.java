@@ -3,6 +3,7 @@
  * {@link dev.cowcollections.jackson3.CowCollectionsModule}, or let
  * {@code MapperBuilder.findAndAddModules()} find it.
  */
+@SuppressWarnings("module") // the name SPEC.md gives ends in a digit, as the artifact's does
 module dev.cowcollections.jackson3 {
     requires transitive tools.jackson.databind;
     requires transitive dev.cowcollections;

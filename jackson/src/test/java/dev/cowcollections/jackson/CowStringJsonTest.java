@@ -104,7 +104,8 @@ class CowStringJsonTest {
     void anEmptyCowStringIsEmptyForJsonIncludeNonEmpty() throws Exception {
         Book book = new Book();
         book.setTitle(new CowString());
-        assertEquals("{}", mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+        assertEquals("{}", JsonMapper.builder().addModule(new CowCollectionsModule())
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null)).build()
                 .writeValueAsString(book));
     }
 }

@@ -50,7 +50,7 @@ final class CowDeserializers extends Deserializers.Base {
             BeanDescription.Supplier beanDesc, TypeDeserializer elementTypeDeserializer,
             ValueDeserializer<?> elementDeserializer) {
         CowInstantiator instantiator = collectionInstantiator(type.getRawClass());
-        return instantiator == null ? null : new CollectionDeserializer(type,
+        return instantiator == null ? null : CollectionDeserializer.create(type, beanDesc,
                 (ValueDeserializer<Object>) elementDeserializer, elementTypeDeserializer, instantiator);
     }
 

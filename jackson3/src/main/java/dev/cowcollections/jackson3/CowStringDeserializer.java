@@ -28,7 +28,7 @@ final class CowStringDeserializer extends StdScalarDeserializer<CowString> {
     @Override
     public CowString deserialize(JsonParser p, DeserializationContext ctxt) {
         if (p.hasToken(JsonToken.VALUE_STRING)) {
-            return new CowString(p.getText());
+            return new CowString(p.getString());
         }
         if (p.hasToken(JsonToken.START_ARRAY)) {
             // UNWRAP_SINGLE_VALUE_ARRAYS, or the mismatch, worded for CowString.
