@@ -86,7 +86,7 @@ import java.util.stream.Collector;
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, Cloneable, Serializable {
+public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map<K, V>, Cloneable, Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,7 +8,6 @@ import java.io.ObjectOutputStream;
 import java.io.OptionalDataException;
 import java.io.Serializable;
 import java.io.StreamCorruptedException;
-import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
@@ -59,7 +58,7 @@ import java.util.stream.Collector;
  *
  * @param <E> the type of elements
  */
-public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable, Serializable {
+public final class CowSet<E> extends InsertionOrderedSet<E> implements Set<E>, Cloneable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -181,6 +180,11 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
     /** The count of this handle's buffer, for tests in this package. */
     RefCount refCount() {
         return map.refCount();
+    }
+
+    @Override
+    CowMap<E, Object> elementMap() {
+        return map;
     }
 
     // Query Operations
