@@ -80,6 +80,14 @@ import java.util.stream.Collector;
  * iterator. The {@code compute}, {@code computeIfAbsent} and {@code merge} methods throw
  * {@code ConcurrentModificationException} when their function changes the map structurally.
  *
+ * <p>On Java 21 and later the class is a {@code java.util.SequencedMap} (the jar is
+ * multi-release): {@code putFirst}, {@code putLast}, {@code firstEntry}, {@code lastEntry},
+ * {@code pollFirstEntry}, {@code pollLastEntry} and the live view {@code reversed()} behave as
+ * {@code LinkedHashMap}'s, and a write through them detaches a shared handle like any other.
+ * {@code putFirst} of a key that is not already first costs O(n): it rebuilds the table with that
+ * entry in front. {@code lastEntry} and {@code pollLastEntry} skip the entries removed from the
+ * end since the last growth.
+ *
  * <p>This class permits {@code null} keys and {@code null} values. It is final so that no
  * subclass can break the sharing invariants.
  *

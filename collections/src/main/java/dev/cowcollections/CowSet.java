@@ -53,6 +53,11 @@ import java.util.stream.Collector;
  * itself throws {@link ConcurrentModificationException} on a best-effort basis. Copying the set,
  * or writes through other handles, never disturb an iterator.
  *
+ * <p>On Java 21 and later the class is a {@code java.util.SequencedSet} (the jar is
+ * multi-release): {@code addFirst}, {@code addLast}, {@code getFirst}, {@code getLast},
+ * {@code removeFirst}, {@code removeLast} and the live view {@code reversed()} behave as
+ * {@code LinkedHashSet}'s; {@code addFirst} of an element that is not already first costs O(n).
+ *
  * <p>This class permits the {@code null} element. It is final so that no subclass can break the
  * sharing invariants.
  *
