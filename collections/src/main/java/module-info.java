@@ -4,5 +4,8 @@
  * {@link dev.cowcollections.CowString}.
  */
 module dev.cowcollections {
+    // Optional: the Detach, Copy and Saturated events exist only where the runtime has jdk.jfr.
+    requires static jdk.jfr;
+
     exports dev.cowcollections;
 }

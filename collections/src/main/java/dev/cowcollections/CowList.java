@@ -270,6 +270,7 @@ public final class CowList<E> extends AbstractList<E>
      */
     private Object[] detachTo(Object[] fresh) {
         RefCount oldCount = refCount;
+        CopyEvents.detached(CowList.class, CopyEvents.BUFFER, oldCount, Math.min(size, fresh.length), CopyEvents.referenceBytes(Math.min(size, fresh.length)));
         elements = fresh;
         refCount = new RefCount();
         knownUnique = true;

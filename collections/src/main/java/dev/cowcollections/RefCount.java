@@ -78,6 +78,7 @@ final class RefCount {
         while (current != SATURATED) {
             int witness = (int) SHARES.compareAndExchange(this, current, current + 1);
             if (witness == current) {
+                CopyEvents.retained(current + 1);
                 return;
             }
             current = witness;
