@@ -43,6 +43,9 @@ final class ListPool {
     private final List<List<Integer>> models = new ArrayList<>();
     private final List<Buffer> buffers = new ArrayList<>();
     private final List<RefCount> lastSeenCounts = new ArrayList<>();
+    private final boolean[] wasPaged = new boolean[HANDLES];
+    private boolean crossedIntoPages;
+    private boolean crossedOutOfPages;
 
     ListPool() {
         this(List.of(10, 20, 30, 40, 50, 60, 70, 80));
@@ -189,10 +192,18 @@ final class ListPool {
         return models.get(slot);
     }
 
+    /** Whether some handle went from the flat layout into pages, and some from pages back to flat. */
+    boolean crossedThePagingThresholdBothWays() {
+        return crossedIntoPages && crossedOutOfPages;
+    }
+
     /** The invariant checked after every step. */
     void checkEveryHandle() {
         for (int i = 0; i < HANDLES; i++) {
             CowList<Integer> handle = handles.get(i);
+            crossedIntoPages |= !wasPaged[i] && handle.isPaged();
+            crossedOutOfPages |= wasPaged[i] && !handle.isPaged() && !handle.isEmpty();
+            wasPaged[i] = handle.isPaged();
             List<Integer> model = models.get(i);
             Buffer buffer = buffers.get(i);
             String which = "handle " + i;
