@@ -47,6 +47,14 @@ import java.util.function.UnaryOperator;
  * {@code new ArrayList<>(list)} pays up front; the writes after it are in place again. All
  * other operations run in linear time, as {@code ArrayList}'s do.
  *
+ * <p>Large lists. A list that grows beyond 4 096 elements is stored in pages of 512 elements
+ * under a directory (and back in one array when it shrinks to 2 048). Its {@code copy()} is still
+ * O(1); the first write after a copy copies the directory, about n / 512 references, and the
+ * pages it writes, each once, so a write to a copy of a million elements copies some 2 500
+ * references instead of a million; the writes after it are in place. A random {@code get} reads
+ * the directory before the page, and iteration walks page by page. The layout never shows in
+ * results, {@code equals}, iteration order or the serialized form.
+ *
  * <p>Copies are shallow, like {@code new ArrayList<>(list)}: the elements themselves are shared
  * references. A mutable element (a {@code CowList} inside a {@code CowList}, say) is changed for
  * every list that holds it; copy the element before changing it to keep the lists independent.

@@ -365,7 +365,11 @@ final class PageDirectory extends RefCount {
      * the far end when moving right.
      */
     void move(int from, int to, int length) {
-        if (to > from) {
+        if (to == from + 1) {
+            moveRightByOne(from, from + length);
+        } else if (to == from - 1) {
+            moveLeftByOne(from, from + length);
+        } else if (to > from) {
             int fromEnd = from + length;
             int toEnd = to + length;
             while (length > 0) {
@@ -387,6 +391,46 @@ final class PageDirectory extends RefCount {
                 from += chunk;
                 to += chunk;
                 length -= chunk;
+            }
+        }
+    }
+
+    /**
+     * The move of an insertion of one element: {@code [from, end)} one place right, with one copy
+     * within each page and the last element of the page before carried into its first slot, from
+     * the far end. Half the calls of the chunked move, which matters at a page's size.
+     */
+    private void moveRightByOne(int from, int end) {
+        int pageLength = pageLength();
+        for (int p = end >>> pageShift, first = from >>> pageShift; p >= first; p--) {
+            int pageStart = p << pageShift;
+            Object[] page = pages[p];
+            int low = Math.max(from, pageStart);
+            int high = Math.min(end, pageStart + pageLength - 1);
+            if (high > low) {
+                System.arraycopy(page, low - pageStart, page, low - pageStart + 1, high - low);
+            }
+            if (pageStart > from && pageStart <= end) {
+                page[0] = pages[p - 1][pageLength - 1];
+            }
+        }
+    }
+
+    /** The move of a removal of one element: {@code [from, end)} one place left, page by page. */
+    private void moveLeftByOne(int from, int end) {
+        int pageLength = pageLength();
+        int to = from - 1;
+        for (int p = to >>> pageShift, last = (end - 1) >>> pageShift; p <= last; p++) {
+            int pageStart = p << pageShift;
+            int pageEnd = pageStart + pageLength;
+            Object[] page = pages[p];
+            int low = Math.max(to, pageStart);
+            int high = Math.min(end - 1, pageEnd - 1);
+            if (high > low) {
+                System.arraycopy(page, low - pageStart + 1, page, low - pageStart, high - low);
+            }
+            if (pageEnd - 1 >= to && pageEnd < end) {
+                page[pageLength - 1] = pages[p + 1][0];
             }
         }
     }
