@@ -36,6 +36,9 @@ final class CopyEvents {
     /** The layout value of a detach that copies the whole buffer of a handle. */
     static final String BUFFER = "buffer";
 
+    /** The layout value of a detach in a paged layout, which copies the directory and, later, only the pages written. */
+    static final String PAGES = "pages";
+
     /**
      * Whether events can be recorded at all: {@code jdk.jfr} is in the boot layer and readable
      * from this module, and the switch is not off.
@@ -72,7 +75,7 @@ final class CopyEvents {
      * the count still includes the detaching handle.
      *
      * @param type the collection type that owns the detaching code
-     * @param layout what was copied: {@link #BUFFER}, or {@code "pages"} for a paged layout that
+     * @param layout what was copied: {@link #BUFFER}, or {@link #PAGES} for a paged layout that
      *     copies only the pages a write touches (their elements and bytes, the directory included)
      */
     static void detached(Class<?> type, String layout, RefCount from, long elements, long bytes) {
