@@ -233,6 +233,7 @@ abstract class CompactHashTable {
      * then gives back the share of the old one, which it has finished reading.
      */
     private void detach(int room) {
+        CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * index.length));
         RefCount oldCount = refCount;
         if (used + room <= entries.length >> 1) {
             copyArrays(entries.length >> 1, true);

@@ -24,6 +24,7 @@ import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collector;
 
 /**
  * A resizable-array list whose copies cost O(1): an implicitly shared, copy-on-write
@@ -46,6 +47,14 @@ import java.util.function.UnaryOperator;
  * The first write after a copy costs one copy of the buffer, O(n), the price
  * {@code new ArrayList<>(list)} pays up front; the writes after it are in place again. All
  * other operations run in linear time, as {@code ArrayList}'s do.
+ *
+ * <p>Large lists. A list that grows beyond 4 096 elements is stored in pages of 512 elements
+ * under a directory (and back in one array when it shrinks to 2 048). Its {@code copy()} is still
+ * O(1); the first write after a copy copies the directory, about n / 512 references, and the
+ * pages it writes, each once, so a write to a copy of a million elements copies some 2 500
+ * references instead of a million; the writes after it are in place. A random {@code get} reads
+ * the directory before the page, and iteration walks page by page. The layout never shows in
+ * results, {@code equals}, iteration order or the serialized form.
  *
  * <p>Copies are shallow, like {@code new ArrayList<>(list)}: the elements themselves are shared
  * references. A mutable element (a {@code CowList} inside a {@code CowList}, say) is changed for
@@ -95,6 +104,23 @@ public final class CowList<E> extends AbstractList<E>
      * A detach does the write's own work in the same pass: an insertion copies around its gap,
      * a removal copies around the removed range, a removeIf copies the survivors. No write ever
      * copies twice.
+     *
+     * Two layouts. Up to PageDirectory.pagedAbove() elements (4 096) a list is flat, as above.
+     * A list that must grow beyond it moves into pages: `elements` becomes PAGED_ELEMENTS, an
+     * empty array, and `refCount` the PageDirectory, which counts the shares of the directory.
+     * Because a paged handle's `elements` is empty, the single test `index < elements.length`
+     * that get, set and add make both picks the layout and bounds the flat read, so the flat
+     * hot paths cost what they cost before pages existed (the JIT drops the array's own bounds
+     * check, dominated by that test). A paged list that shrinks to half the threshold goes flat
+     * again, so that a list hovering at the threshold does not convert back and forth.
+     * PageDirectory explains which pages a write may touch in place; here, every paged write
+     * first makes the directory unique (isUnique, else detachPages) and then asks the directory
+     * for writable pages. `knownUnique` keeps its meaning in both layouts: the directory (not
+     * every page) is unique. A handle that learns that the hard way (becameUnique) disowns its
+     * pages, since a sibling may have taken their references into its own directory.
+     *
+     * Loops that call user code walk pages through a PageCursor, which re-reads its page when a
+     * write through the handle copied a page or detached it (PageDirectory#pageSwaps).
      */
 
     private static final long serialVersionUID = 1L;
@@ -104,6 +130,12 @@ public final class CowList<E> extends AbstractList<E>
 
     /** The buffer of every empty list that has no capacity of its own; immortal. */
     private static final Object[] EMPTY_ELEMENTS = {};
+
+    /**
+     * The elements of every paged handle. It is empty, so that {@code index < elements.length}
+     * holds exactly for flat handles; it is never written.
+     */
+    private static final Object[] PAGED_ELEMENTS = {};
 
     /** Reads up to this many elements before a deserialized list trusts the stream further. */
     private static final int FIRST_READ_CAPACITY = 1024;
@@ -128,6 +160,8 @@ public final class CowList<E> extends AbstractList<E>
         if (Checks.checkCapacity(initialCapacity) == 0) {
             elements = EMPTY_ELEMENTS;
             refCount = RefCount.IMMORTAL;
+        } else if (initialCapacity > PageDirectory.pagedAbove()) {
+            adoptDirectory(PageDirectory.allocate(0, initialCapacity), 0);
         } else {
             elements = new Object[initialCapacity];
             refCount = new RefCount();
@@ -180,6 +214,16 @@ public final class CowList<E> extends AbstractList<E>
         return new CowList<>(source);
     }
 
+    /**
+     * Returns a {@link Collector} that collects the elements of a stream into a new
+     * {@code CowList}, in encounter order, as {@code Collectors.toList()} does into an
+     * {@code ArrayList}; {@code null} elements are allowed. A parallel stream collects each chunk
+     * into its own list and appends them in order.
+     */
+    public static <E> Collector<E, ?, CowList<E>> toCowList() {
+        return CowCollectors.toCowList();
+    }
+
     // Sharing
 
     /**
@@ -204,7 +248,46 @@ public final class CowList<E> extends AbstractList<E>
      * answer {@code true}. For tests and diagnostics.
      */
     public boolean isShared() {
+        if (isPaged()) {
+            // Pages a sibling may still hold stay shared after the directory is unique again.
+            return !knownUnique || !directory().ownsPages(directory().pageCount(size));
+        }
         return !knownUnique && !refCount.isUniqueAcquire();
+    }
+
+    /** Whether this handle holds the paged layout, for tests in this package. */
+    boolean isPaged() {
+        return elements == PAGED_ELEMENTS;
+    }
+
+    /**
+     * Test hook: the arrays that hold this handle's elements, in order: its pages, or its one flat
+     * buffer. Tests compare them by reference to prove that a write left a sibling's storage alone.
+     */
+    List<Object[]> storageForTesting() {
+        if (!isPaged()) {
+            return List.<Object[]>of(elements);
+        }
+        PageDirectory directory = directory();
+        return Arrays.asList(Arrays.copyOf(directory.pages, directory.pageCount(size)));
+    }
+
+    /** The directory of a paged handle. */
+    private PageDirectory directory() {
+        return (PageDirectory) refCount;
+    }
+
+    /**
+     * Test hook: a paged list of {@code source}'s elements in pages of {@code 1 << pageShift},
+     * whatever its size.
+     */
+    static <E> CowList<E> pagedForTesting(Collection<? extends E> source, int pageShift) {
+        Object[] array = source.toArray();
+        CowList<E> list = new CowList<>();
+        PageDirectory directory = PageDirectory.allocate(array.length, array.length, pageShift);
+        directory.copyIn(array, 0, 0, array.length);
+        list.adoptDirectory(directory, array.length);
+        return list;
     }
 
     /** The count of this handle's buffer, for tests in this package. */
@@ -240,6 +323,10 @@ public final class CowList<E> extends AbstractList<E>
         if (array.length == 0) {
             elements = EMPTY_ELEMENTS;
             refCount = RefCount.IMMORTAL;
+        } else if (array.length > PageDirectory.pagedAbove()) {
+            PageDirectory directory = PageDirectory.allocate(array.length, array.length);
+            directory.copyIn(array, 0, 0, array.length);
+            adoptDirectory(directory, array.length);
         } else {
             elements = array;
             size = array.length;
@@ -248,9 +335,46 @@ public final class CowList<E> extends AbstractList<E>
         }
     }
 
-    /** Whether this handle may write into its buffer in place. */
+    /** Makes a list under construction hold {@code directory}, which nobody else holds. */
+    private void adoptDirectory(PageDirectory directory, int newSize) {
+        elements = PAGED_ELEMENTS;
+        refCount = directory;
+        size = newSize;
+        knownUnique = true;
+    }
+
+    /**
+     * Whether this handle may write into its buffer in place (paged: into its directory, and into
+     * the pages the directory owns).
+     */
     private boolean isUnique() {
-        return knownUnique || (knownUnique = refCount.isUniqueAcquire());
+        return knownUnique || becameUnique();
+    }
+
+    /** The count test behind {@link #isUnique()}, for a handle not known to be unique. */
+    private boolean becameUnique() {
+        if (!refCount.isUniqueAcquire()) {
+            return false;
+        }
+        knownUnique = true;
+        if (isPaged()) {
+            // While the count was above one a sibling may have copied the page references.
+            directory().disownAll();
+        }
+        return true;
+    }
+
+    /**
+     * Points the handle at new private storage, {@code newElements} counted by {@code newCount},
+     * after a detach or a change of layout, then gives back the share of the old storage. The
+     * caller has finished reading it.
+     */
+    private void replaceStorage(Object[] newElements, RefCount newCount) {
+        RefCount oldCount = refCount;
+        elements = newElements;
+        refCount = newCount;
+        knownUnique = true;
+        oldCount.release();
     }
 
     /**
@@ -258,12 +382,52 @@ public final class CowList<E> extends AbstractList<E>
      * buffer, then gives back the share of the old one. The caller has finished reading it.
      */
     private Object[] detachTo(Object[] fresh) {
-        RefCount oldCount = refCount;
-        elements = fresh;
-        refCount = new RefCount();
-        knownUnique = true;
-        oldCount.release();
+        CopyEvents.detached(CowList.class, CopyEvents.BUFFER, refCount, Math.min(size, fresh.length), CopyEvents.referenceBytes(Math.min(size, fresh.length)));
+        replaceStorage(fresh, new RefCount());
         return fresh;
+    }
+
+    /**
+     * Detaches a paged handle: a private directory over the same pages, owning none of them, with
+     * room for {@code capacityPages}; O(size / page), no page is copied.
+     */
+    private PageDirectory detachPages(int capacityPages) {
+        PageDirectory shared = directory();
+        PageDirectory fresh = shared.detachedCopy(shared.pageCount(size), capacityPages);
+        CopyEvents.detached(CowList.class, CopyEvents.PAGES, shared, 0, CopyEvents.referenceBytes(shared.pageCount(size)));
+        replaceStorage(PAGED_ELEMENTS, fresh);
+        return fresh;
+    }
+
+    /** The directory of a paged handle, made unique first: the start of every paged write. */
+    private PageDirectory writableDirectory() {
+        return isUnique() ? directory() : detachPages(0);
+    }
+
+    /**
+     * Moves a flat list into pages, with {@code [index, index + count)} opened (its slots left
+     * unwritten) and directory room for {@code capacity} elements; a detach too when shared.
+     */
+    private PageDirectory pageWithGap(int index, int count, int capacity) {
+        int s = size;
+        Object[] old = elements;
+        PageDirectory paged = PageDirectory.allocate(s + count, Math.max(capacity, s + count));
+        paged.copyIn(old, 0, 0, index);
+        paged.copyIn(old, index, index + count, s - index);
+        replaceStorage(PAGED_ELEMENTS, paged);
+        return paged;
+    }
+
+    /**
+     * Moves a paged list that shrinks to {@code newSize} into a flat buffer: its elements before
+     * {@code from} and from {@code to} on. A detach too when shared.
+     */
+    private void flattenWithout(int from, int to, int newSize) {
+        PageDirectory old = directory();
+        Object[] flat = new Object[newSize];
+        old.copyOut(0, flat, 0, from);
+        old.copyOut(to, flat, from, size - to);
+        replaceStorage(flat, new RefCount());
     }
 
     /** Detaches for a write that keeps the size: a private copy of exactly the elements. */
@@ -305,11 +469,19 @@ public final class CowList<E> extends AbstractList<E>
      * into: in place when unique (growing a full buffer), in a detached copy otherwise.
      */
     private Object[] openGap(int index, int count) {
-        if (!isUnique()) {
-            return detachOpening(index, count);
+        if (isPaged()) {
+            openPagedGap(index, count);
+            return null;
         }
         int s = size;
         Object[] es = elements;
+        if (count > es.length - s && count > PageDirectory.pagedAbove() - s) {
+            pageWithGap(index, count, ArrayGrowth.grow(s, count));
+            return null;
+        }
+        if (!isUnique()) {
+            return detachOpening(index, count);
+        }
         if (count > es.length - s) {
             es = elements = Arrays.copyOf(es, capacityFor(s, count));
         }
@@ -317,16 +489,38 @@ public final class CowList<E> extends AbstractList<E>
         return es;
     }
 
-    /** The capacity of a buffer that holds {@code count} elements more than {@code size}. */
+    /**
+     * Opens {@code [index, index + count)} in a paged list, detaching its directory when shared:
+     * the pages from the one holding {@code index} on are made writable (copied when shared), new
+     * pages are added at the end, and the elements from {@code index} on move right. The gap's
+     * slots are left for the caller to write through {@link PageDirectory#set} or
+     * {@link PageDirectory#copyIn}.
+     */
+    private void openPagedGap(int index, int count) {
+        int s = size;
+        int newSize = s + count;
+        if (newSize < 0) {
+            ArrayGrowth.grow(s, count);
+        }
+        PageDirectory directory = writableDirectory();
+        int oldPages = directory.pageCount(s);
+        directory.makeWritable(index >>> directory.pageShift, oldPages);
+        directory.addPages(oldPages, directory.pageCount(newSize));
+        directory.move(index, index + count, s - index);
+    }
+
+    /** The capacity of a flat buffer that holds {@code count} elements more than {@code size}. */
     private int capacityFor(int size, int count) {
         int length = elements.length;
+        // A flat buffer grows up to the paging threshold; beyond it the list moves into pages.
+        int ceiling = Math.max(size + count, PageDirectory.pagedAbove());
         if (length == 0) {
-            return Math.max(DEFAULT_CAPACITY, count);
+            return Math.min(Math.max(DEFAULT_CAPACITY, count), ceiling);
         }
         if (count <= length - size) {
             return length;
         }
-        return ArrayGrowth.grow(length, count - (length - size));
+        return Math.min(ArrayGrowth.grow(length, count - (length - size)), ceiling);
     }
 
     // Query Operations
@@ -344,7 +538,16 @@ public final class CowList<E> extends AbstractList<E>
     @Override
     public E get(int index) {
         Objects.checkIndex(index, size);
-        return elementAt(elements, index);
+        Object[] es = elements;
+        if (index < es.length) {
+            return elementAt(es, index);
+        }
+        return pagedElement(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private E pagedElement(int index) {
+        return (E) directory().get(index);
     }
 
     @Override
@@ -363,6 +566,9 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     int indexOfRange(Object o, int from, int to) {
+        if (isPaged()) {
+            return pagedIndexOfRange(o, from, to);
+        }
         if (o == null) {
             Object[] es = elements;
             for (int i = from; i < to; i++) {
@@ -380,7 +586,20 @@ public final class CowList<E> extends AbstractList<E>
         return -1;
     }
 
+    private int pagedIndexOfRange(Object o, int from, int to) {
+        PageCursor pages = new PageCursor();
+        for (int i = from; i < to; i++) {
+            if (Objects.equals(o, pages.current(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     int lastIndexOfRange(Object o, int from, int to) {
+        if (isPaged()) {
+            return pagedLastIndexOfRange(o, from, to);
+        }
         if (o == null) {
             Object[] es = elements;
             for (int i = to - 1; i >= from; i--) {
@@ -393,6 +612,16 @@ public final class CowList<E> extends AbstractList<E>
                 if (o.equals(currentElement(i))) {
                     return i;
                 }
+            }
+        }
+        return -1;
+    }
+
+    private int pagedLastIndexOfRange(Object o, int from, int to) {
+        PageCursor pages = new PageCursor();
+        for (int i = to - 1; i >= from; i--) {
+            if (Objects.equals(o, pages.current(i))) {
+                return i;
             }
         }
         return -1;
@@ -400,6 +629,11 @@ public final class CowList<E> extends AbstractList<E>
 
     @Override
     public Object[] toArray() {
+        if (isPaged()) {
+            Object[] array = new Object[size];
+            directory().copyOut(0, array, 0, size);
+            return array;
+        }
         return Arrays.copyOf(elements, size);
     }
 
@@ -411,6 +645,15 @@ public final class CowList<E> extends AbstractList<E>
     @SuppressWarnings("unchecked")
     <T> T[] toArrayRange(T[] a, int from, int to) {
         int length = to - from;
+        if (isPaged()) {
+            T[] target = a.length < length
+                    ? (T[]) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), length) : a;
+            directory().copyOut(from, target, 0, length);
+            if (target.length > length) {
+                target[length] = null;
+            }
+            return target;
+        }
         if (a.length < length) {
             return (T[]) Arrays.copyOfRange(elements, from, to, a.getClass());
         }
@@ -432,16 +675,19 @@ public final class CowList<E> extends AbstractList<E>
     @Override
     public E set(int index, E element) {
         Objects.checkIndex(index, size);
-        if (!knownUnique) {
+        Object[] es = elements;
+        if (!knownUnique || index >= es.length) {
             return setMaybeShared(index, element);
         }
-        Object[] es = elements;
         E old = elementAt(es, index);
         es[index] = element;
         return old;
     }
 
     private E setMaybeShared(int index, E element) {
+        if (isPaged()) {
+            return setPaged(index, element);
+        }
         Object[] es = elements;
         E old = elementAt(es, index);
         if (!isUnique()) {
@@ -454,6 +700,21 @@ public final class CowList<E> extends AbstractList<E>
         return old;
     }
 
+    /**
+     * A paged {@code set}: writes into the page in place when this handle's directory is unique and
+     * owns the page; otherwise it copies the directory (when shared) and the page first.
+     */
+    private E setPaged(int index, E element) {
+        PageDirectory directory = directory();
+        @SuppressWarnings("unchecked")
+        E old = (E) directory.get(index);
+        if (old != element) {
+            directory = writableDirectory();
+            directory.writablePage(index >>> directory.pageShift)[index & directory.pageMask] = element;
+        }
+        return old;
+    }
+
     @Override
     public boolean add(E e) {
         modCount++;
@@ -461,12 +722,30 @@ public final class CowList<E> extends AbstractList<E>
         return true;
     }
 
-    /** ArrayList's shape: a small method for the common case, so that add inlines everywhere. */
+    /**
+     * ArrayList's shape: a small method for the common case, so that add inlines everywhere. A
+     * paged handle's empty {@code elements} sends it to the slow path.
+     */
     private void append(E e, Object[] es, int s) {
-        if (!knownUnique || s == es.length) {
-            es = openGap(s, 1);
+        if (!knownUnique || s >= es.length) {
+            appendSlowly(e, s);
+            return;
         }
         es[s] = e;
+        size = s + 1;
+    }
+
+    private void appendSlowly(E e, int s) {
+        if (knownUnique && isPaged() && directory().appendInPlace(s, e)) {
+            size = s + 1;
+            return;
+        }
+        Object[] es = openGap(s, 1);
+        if (es != null) {
+            es[s] = e;
+        } else {
+            directory().set(s, e);
+        }
         size = s + 1;
     }
 
@@ -481,7 +760,11 @@ public final class CowList<E> extends AbstractList<E>
         modCount++;
         int s = size;
         Object[] es = openGap(index, 1);
-        es[index] = element;
+        if (es != null) {
+            es[index] = element;
+        } else {
+            directory().set(index, element);
+        }
         size = s + 1;
     }
 
@@ -492,8 +775,7 @@ public final class CowList<E> extends AbstractList<E>
      */
     @Override
     public E remove(int index) {
-        Objects.checkIndex(index, size);
-        E old = elementAt(elements, index);
+        E old = get(index);
         removeAt(index);
         return old;
     }
@@ -511,6 +793,10 @@ public final class CowList<E> extends AbstractList<E>
 
     private void removeAt(int index) {
         modCount++;
+        if (isPaged()) {
+            removePagedRange(index, index + 1);
+            return;
+        }
         if (isUnique()) {
             Object[] es = elements;
             int newSize = size - 1;
@@ -533,12 +819,17 @@ public final class CowList<E> extends AbstractList<E>
         if (s == 0) {
             return;
         }
-        if (isUnique()) {
+        boolean unique = isUnique();
+        if (unique && !isPaged()) {
             Arrays.fill(elements, 0, s, null);
+        } else if (unique) {
+            // An empty list is flat: a unique paged list drops its pages for a small flat buffer.
+            replaceStorage(new Object[DEFAULT_CAPACITY], new RefCount());
         } else {
             RefCount oldCount = refCount;
             elements = EMPTY_ELEMENTS;
             refCount = RefCount.IMMORTAL;
+            knownUnique = false;
             oldCount.release();
         }
         size = 0;
@@ -578,7 +869,11 @@ public final class CowList<E> extends AbstractList<E>
         }
         int s = size;
         Object[] es = openGap(index, count);
-        System.arraycopy(added, 0, es, index, count);
+        if (es != null) {
+            System.arraycopy(added, 0, es, index, count);
+        } else {
+            directory().copyIn(added, 0, index, count);
+        }
         size = s + count;
         return count;
     }
@@ -595,6 +890,10 @@ public final class CowList<E> extends AbstractList<E>
         if (fromIndex == toIndex) {
             return;
         }
+        if (isPaged()) {
+            removePagedRange(fromIndex, toIndex);
+            return;
+        }
         if (isUnique()) {
             Object[] es = elements;
             int s = size;
@@ -604,6 +903,33 @@ public final class CowList<E> extends AbstractList<E>
             detachClosing(fromIndex, toIndex);
         }
         size -= toIndex - fromIndex;
+    }
+
+    /**
+     * Removes {@code [from, to)} from a paged list: the pages from the one holding {@code from} on
+     * are made writable and the tail moves left; emptied pages leave the directory. A list that
+     * shrinks to {@link PageDirectory#flatAtMost()} goes flat.
+     */
+    private void removePagedRange(int from, int to) {
+        int s = size;
+        int newSize = s - (to - from);
+        if (newSize <= PageDirectory.flatAtMost()) {
+            flattenWithout(from, to, newSize);
+        } else {
+            PageDirectory directory = writableDirectory();
+            int newPages = directory.pageCount(newSize);
+            directory.makeWritable(from >>> directory.pageShift, newPages);
+            directory.move(to, from, s - to);
+            closePagedTail(directory, newSize, s);
+        }
+        size = newSize;
+    }
+
+    /** Nulls the slots from {@code newSize} on in the pages kept, and drops the pages beyond them. */
+    private static void closePagedTail(PageDirectory directory, int newSize, int oldSize) {
+        int newPages = directory.pageCount(newSize);
+        directory.clear(newSize, Math.min(oldSize, newPages << directory.pageShift));
+        directory.dropPages(newPages, directory.pageCount(oldSize));
     }
 
     /**
@@ -645,8 +971,9 @@ public final class CowList<E> extends AbstractList<E>
     boolean removeIf(Predicate<? super E> filter, int from, int to) {
         Objects.requireNonNull(filter);
         int expectedModCount = modCount;
+        PageCursor pages = new PageCursor();
         int first = from;
-        while (first < to && !filter.test(currentElement(first))) {
+        while (first < to && !filter.test(pages.current(first))) {
             first++;
         }
         if (first == to) {
@@ -656,7 +983,7 @@ public final class CowList<E> extends AbstractList<E>
         long[] removed = new long[((to - first - 1) >> 6) + 1];
         removed[0] = 1L;
         for (int i = first + 1; i < to; i++) {
-            if (filter.test(currentElement(i))) {
+            if (filter.test(pages.current(i))) {
                 removed[(i - first) >> 6] |= 1L << (i - first);
             }
         }
@@ -668,6 +995,10 @@ public final class CowList<E> extends AbstractList<E>
         int removedCount = 0;
         for (long word : removed) {
             removedCount += Long.bitCount(word);
+        }
+        if (isPaged()) {
+            removePagedIf(removed, first, to, removedCount);
+            return true;
         }
         Object[] target = isUnique() ? es : new Object[s - removedCount];
         if (target != es) {
@@ -690,6 +1021,41 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     /**
+     * The compaction of {@link #removeIf(Predicate, int, int)} in a paged list: the survivors of
+     * {@code [first, to)}, marked in {@code removed} from {@code first} on, move left in pages made
+     * writable, or into a flat buffer when few elements are left.
+     */
+    private void removePagedIf(long[] removed, int first, int to, int removedCount) {
+        int s = size;
+        int newSize = s - removedCount;
+        PageDirectory directory = directory();
+        if (newSize <= PageDirectory.flatAtMost()) {
+            Object[] flat = new Object[newSize];
+            directory.copyOut(0, flat, 0, first);
+            int w = first;
+            for (int i = first; i < to; i++) {
+                if ((removed[(i - first) >> 6] & (1L << (i - first))) == 0) {
+                    flat[w++] = directory.get(i);
+                }
+            }
+            directory.copyOut(to, flat, w, s - to);
+            replaceStorage(flat, new RefCount());
+        } else {
+            directory = writableDirectory();
+            directory.makeWritable(first >>> directory.pageShift, directory.pageCount(newSize));
+            int w = first;
+            for (int i = first; i < to; i++) {
+                if ((removed[(i - first) >> 6] & (1L << (i - first))) == 0) {
+                    directory.set(w++, directory.get(i));
+                }
+            }
+            directory.move(to, w, s - to);
+            closePagedTail(directory, newSize, s);
+        }
+        size = newSize;
+    }
+
+    /**
      * Replaces each element with the operator's result. Results that are the same reference as
      * the element change nothing, so an operator that changes nothing never detaches.
      */
@@ -703,10 +1069,15 @@ public final class CowList<E> extends AbstractList<E>
         Objects.requireNonNull(operator);
         int expectedModCount = modCount;
         for (int i = from; modCount == expectedModCount && i < to; i++) {
-            E old = elementAt(elements, i);
+            Object[] es = elements;
+            E old = i < es.length ? elementAt(es, i) : pagedElement(i);
             E replacement = operator.apply(old);
             if (replacement != old && modCount == expectedModCount) {
-                (isUnique() ? elements : detach())[i] = replacement;
+                if (isPaged()) {
+                    setPaged(i, replacement);
+                } else {
+                    (isUnique() ? elements : detach())[i] = replacement;
+                }
             }
         }
         checkForComodification(expectedModCount);
@@ -722,6 +1093,11 @@ public final class CowList<E> extends AbstractList<E>
     @SuppressWarnings("unchecked")
     public void sort(Comparator<? super E> c) {
         int expectedModCount = modCount;
+        if (isPaged()) {
+            sortPaged(c, expectedModCount);
+            modCount++;
+            return;
+        }
         int s = size;
         Object[] sorted = Arrays.copyOf(elements, elements.length);
         Arrays.sort((E[]) sorted, 0, s, c);
@@ -741,14 +1117,48 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     /**
+     * The paged sort: sorts a flat copy, then writes back only the pages whose contents changed,
+     * so that a shared list already in order keeps sharing, and a nearly sorted one copies only
+     * the pages the sort changed.
+     */
+    @SuppressWarnings("unchecked")
+    private void sortPaged(Comparator<? super E> c, int expectedModCount) {
+        int s = size;
+        Object[] sorted = toArray();
+        Arrays.sort((E[]) sorted, 0, s, c);
+        checkForComodification(expectedModCount);
+        PageDirectory directory = directory();
+        for (int p = 0, count = directory.pageCount(s); p < count; p++) {
+            int start = p << directory.pageShift;
+            int length = Math.min(directory.pageLength(), s - start);
+            Object[] page = directory.pages[p];
+            for (int j = 0; j < length; j++) {
+                if (page[j] != sorted[start + j]) {
+                    directory = writableDirectory();
+                    System.arraycopy(sorted, start, directory.writablePage(p), 0, length);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
      * Makes sure the list holds at least {@code minCapacity} elements without reallocating. On a
      * shared handle, a capacity beyond the shared buffer's detaches into a buffer of that
      * capacity, so the adds that follow copy nothing; anything less changes nothing.
      */
     public void ensureCapacity(int minCapacity) {
+        if (isPaged()) {
+            ensurePagedCapacity(minCapacity);
+            return;
+        }
         Object[] es = elements;
         if (minCapacity > es.length) {
             modCount++;
+            if (minCapacity > PageDirectory.pagedAbove()) {
+                pageWithGap(size, 0, minCapacity);
+                return;
+            }
             Object[] larger = Arrays.copyOf(es, ArrayGrowth.grow(es.length, minCapacity - es.length));
             if (isUnique()) {
                 elements = larger;
@@ -759,11 +1169,34 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     /**
-     * Trims the buffer to the size. A shared buffer belongs to every handle on it, so on a shared
-     * handle this does nothing.
+     * A paged list's capacity is its directory's length: pages are added as the list grows, and
+     * only a directory too short for {@code minCapacity} is grown (detached when shared).
+     */
+    private void ensurePagedCapacity(int minCapacity) {
+        PageDirectory directory = directory();
+        int pageCount = directory.pageCount(minCapacity);
+        if (pageCount > directory.pages.length) {
+            modCount++;
+            if (isUnique()) {
+                directory.reserve(pageCount);
+            } else {
+                detachPages(pageCount);
+            }
+        }
+    }
+
+    /**
+     * Trims the buffer to the size (a paged list: its directory to its pages). A shared buffer
+     * belongs to every handle on it, so on a shared handle this does nothing.
      */
     public void trimToSize() {
         modCount++;
+        if (isPaged()) {
+            if (isUnique()) {
+                directory().trim(directory().pageCount(size));
+            }
+            return;
+        }
         if (size < elements.length && isUnique()) {
             elements = Arrays.copyOf(elements, size);
         }
@@ -776,8 +1209,9 @@ public final class CowList<E> extends AbstractList<E>
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
         int s = size;
+        PageCursor pages = new PageCursor();
         for (int i = 0; modCount == expectedModCount && i < s; i++) {
-            action.accept(currentElement(i));
+            action.accept(pages.current(i));
         }
         checkForComodification(expectedModCount);
     }
@@ -800,7 +1234,8 @@ public final class CowList<E> extends AbstractList<E>
         boolean equal;
         if (o instanceof CowList) {
             CowList<?> other = (CowList<?>) o;
-            equal = size == other.size && (elements == other.elements || equalsCowList(other));
+            equal = size == other.size
+                    && (elements == other.elements && refCount == other.refCount || equalsCowList(other));
         } else {
             equal = equalsRange((List<?>) o, 0, size);
         }
@@ -809,8 +1244,10 @@ public final class CowList<E> extends AbstractList<E>
     }
 
     private boolean equalsCowList(CowList<?> other) {
+        PageCursor mine = new PageCursor();
+        CowList<?>.PageCursor theirs = other.new PageCursor();
         for (int i = 0, s = size; i < s; i++) {
-            if (!Objects.equals(currentElement(i), other.currentElement(i))) {
+            if (!Objects.equals(mine.current(i), theirs.current(i))) {
                 return false;
             }
         }
@@ -819,8 +1256,9 @@ public final class CowList<E> extends AbstractList<E>
 
     boolean equalsRange(List<?> other, int from, int to) {
         Iterator<?> it = other.iterator();
+        PageCursor pages = new PageCursor();
         for (int i = from; i < to; i++) {
-            if (!it.hasNext() || !Objects.equals(currentElement(i), it.next())) {
+            if (!it.hasNext() || !Objects.equals(pages.current(i), it.next())) {
                 return false;
             }
         }
@@ -837,8 +1275,9 @@ public final class CowList<E> extends AbstractList<E>
 
     int hashCodeRange(int from, int to) {
         int hash = 1;
+        PageCursor pages = new PageCursor();
         for (int i = from; i < to; i++) {
-            Object e = currentElement(i);
+            Object e = pages.current(i);
             hash = 31 * hash + (e == null ? 0 : e.hashCode());
         }
         return hash;
@@ -904,10 +1343,56 @@ public final class CowList<E> extends AbstractList<E>
      */
     E currentElement(int index) {
         Object[] es = elements;
-        if (index >= es.length) {
+        if (index < es.length) {
+            return elementAt(es, index);
+        }
+        if (index >= size || !isPaged()) {
             throw new ConcurrentModificationException();
         }
-        return elementAt(es, index);
+        return pagedElement(index);
+    }
+
+    /**
+     * Reads this handle's elements a page at a time. {@link #current(int)} keeps the contract of
+     * {@link #currentElement(int)}, the element of the storage the handle holds now, with no
+     * directory lookup per element: it holds one page and reads the directory again only when the
+     * index leaves that page, when the handle left the directory (a detach, a change of layout),
+     * or when a write through the handle replaced a page by its copy ({@code pageSwaps}). On a
+     * flat list it reads the array as {@code currentElement} does.
+     */
+    private class PageCursor {
+        private PageDirectory heldDirectory;
+        private int heldPageSwaps;
+        private Object[] page;
+        private int pageStart;
+        private int pageEnd;
+
+        final E current(int index) {
+            Object[] es = elements;
+            if (index < es.length) {
+                return elementAt(es, index);
+            }
+            int offset = index - pageStart;
+            if (offset >= 0 && index < pageEnd && refCount == heldDirectory
+                    && heldDirectory.pageSwaps == heldPageSwaps) {
+                return elementAt(page, offset);
+            }
+            return readPage(index);
+        }
+
+        private E readPage(int index) {
+            if (index >= size || !isPaged()) {
+                throw new ConcurrentModificationException();
+            }
+            PageDirectory directory = directory();
+            int p = index >>> directory.pageShift;
+            heldDirectory = directory;
+            heldPageSwaps = directory.pageSwaps;
+            page = directory.pages[p];
+            pageStart = p << directory.pageShift;
+            pageEnd = pageStart + page.length;
+            return elementAt(page, index - pageStart);
+        }
     }
 
     private void checkForComodification(int expectedModCount) {
@@ -916,7 +1401,7 @@ public final class CowList<E> extends AbstractList<E>
         }
     }
 
-    private class Itr implements Iterator<E> {
+    private class Itr extends PageCursor implements Iterator<E> {
         int cursor;
         int lastReturned = -1;
         int expectedModCount = modCount;
@@ -933,12 +1418,10 @@ public final class CowList<E> extends AbstractList<E>
             if (i >= size) {
                 throw new NoSuchElementException();
             }
-            Object[] es = elements;
-            if (i >= es.length) {
-                throw new ConcurrentModificationException();
-            }
+            E e = current(i);
             cursor = i + 1;
-            return elementAt(es, lastReturned = i);
+            lastReturned = i;
+            return e;
         }
 
         @Override
@@ -964,7 +1447,7 @@ public final class CowList<E> extends AbstractList<E>
             int i = cursor;
             if (i < s) {
                 for (; i < s && modCount == expectedModCount; i++) {
-                    action.accept(currentElement(i));
+                    action.accept(current(i));
                 }
                 cursor = i;
                 lastReturned = i - 1;
@@ -1007,12 +1490,10 @@ public final class CowList<E> extends AbstractList<E>
             if (i < 0) {
                 throw new NoSuchElementException();
             }
-            Object[] es = elements;
-            if (i >= es.length) {
-                throw new ConcurrentModificationException();
-            }
+            E e = current(i);
             cursor = i;
-            return elementAt(es, lastReturned = i);
+            lastReturned = i;
+            return e;
         }
 
         @Override
@@ -1047,7 +1528,7 @@ public final class CowList<E> extends AbstractList<E>
      * ArrayList's spliterator. It binds at its first use to the size and modCount of the list, or
      * of the sub-list view it was made for, and fails fast from then on.
      */
-    private final class ElementSpliterator implements Spliterator<E> {
+    private final class ElementSpliterator extends PageCursor implements Spliterator<E> {
         private final CowSubList<E> view;
         private int index;
         private int fence;
@@ -1087,6 +1568,17 @@ public final class CowList<E> extends AbstractList<E>
             int hi = fence();
             int lo = index;
             int mid = (lo + hi) >>> 1;
+            if (isPaged()) {
+                // Split where a page starts, so that each half walks whole pages.
+                int pageShift = directory().pageShift;
+                int pageStart = mid >>> pageShift << pageShift;
+                int nextPageStart = pageStart + (1 << pageShift);
+                if (pageStart > lo) {
+                    mid = pageStart;
+                } else if (nextPageStart < hi) {
+                    mid = nextPageStart;
+                }
+            }
             return lo >= mid ? null : new ElementSpliterator(lo, index = mid, expectedModCount);
         }
 
@@ -1097,7 +1589,7 @@ public final class CowList<E> extends AbstractList<E>
             int i = index;
             if (i < hi) {
                 index = i + 1;
-                action.accept(currentElement(i));
+                action.accept(current(i));
                 if (modCount != expectedModCount) {
                     throw new ConcurrentModificationException();
                 }
@@ -1113,7 +1605,7 @@ public final class CowList<E> extends AbstractList<E>
             int i = index;
             index = hi;
             for (; i < hi; i++) {
-                action.accept(currentElement(i));
+                action.accept(current(i));
             }
             if (modCount != expectedModCount) {
                 throw new ConcurrentModificationException();
@@ -1141,8 +1633,9 @@ public final class CowList<E> extends AbstractList<E>
         out.defaultWriteObject();
         int s = size;
         out.writeInt(s);
+        PageCursor pages = new PageCursor();
         for (int i = 0; i < s; i++) {
-            out.writeObject(currentElement(i));
+            out.writeObject(pages.current(i));
         }
         checkForComodification(expectedModCount);
     }

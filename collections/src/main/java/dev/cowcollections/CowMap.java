@@ -21,10 +21,12 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * A hash map whose copies cost O(1), iterating in insertion order: an implicitly shared,
@@ -78,13 +80,21 @@ import java.util.function.Predicate;
  * iterator. The {@code compute}, {@code computeIfAbsent} and {@code merge} methods throw
  * {@code ConcurrentModificationException} when their function changes the map structurally.
  *
+ * <p>On Java 21 and later the class is a {@code java.util.SequencedMap} (the jar is
+ * multi-release): {@code putFirst}, {@code putLast}, {@code firstEntry}, {@code lastEntry},
+ * {@code pollFirstEntry}, {@code pollLastEntry} and the live view {@code reversed()} behave as
+ * {@code LinkedHashMap}'s, and a write through them detaches a shared handle like any other.
+ * {@code putFirst} of a key that is not already first costs O(n): it rebuilds the table with that
+ * entry in front. {@code lastEntry} and {@code pollLastEntry} skip the entries removed from the
+ * end since the last growth.
+ *
  * <p>This class permits {@code null} keys and {@code null} values. It is final so that no
  * subclass can break the sharing invariants.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, Cloneable, Serializable {
+public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map<K, V>, Cloneable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -206,6 +216,37 @@ public final class CowMap<K, V> extends CompactHashTable implements Map<K, V>, C
             return ((CowMap<K, V>) source).copy();
         }
         return new CowMap<>(source);
+    }
+
+    /**
+     * Returns a {@link Collector} that collects a stream into a new {@code CowMap} whose keys
+     * and values are the results of the two functions, in the encounter order of the keys.
+     * Unlike {@code Collectors.toMap}, {@code null} keys and values are allowed, as the map
+     * allows them.
+     *
+     * <p>A key produced twice throws {@link IllegalStateException} when the stream is collected,
+     * worded as {@code Collectors.toMap} words it; use
+     * {@link #toCowMap(Function, Function, BinaryOperator)} to merge instead.
+     *
+     * @throws NullPointerException if a function is null
+     */
+    public static <T, K, V> Collector<T, ?, CowMap<K, V>> toCowMap(
+            Function<? super T, ? extends K> keyFunction, Function<? super T, ? extends V> valueFunction) {
+        return CowCollectors.toCowMap(keyFunction, valueFunction);
+    }
+
+    /**
+     * Returns a {@link Collector} like {@link #toCowMap(Function, Function)} that merges the
+     * values of a key produced more than once with {@code mergeFunction} (the earlier value
+     * first), keeping the key at its first place. The merged value, {@code null} included, is
+     * stored: unlike {@code Map.merge}, a {@code null} result does not remove the key.
+     *
+     * @throws NullPointerException if a function is null
+     */
+    public static <T, K, V> Collector<T, ?, CowMap<K, V>> toCowMap(
+            Function<? super T, ? extends K> keyFunction, Function<? super T, ? extends V> valueFunction,
+            BinaryOperator<V> mergeFunction) {
+        return CowCollectors.toCowMap(keyFunction, valueFunction, mergeFunction);
     }
 
     // Sharing

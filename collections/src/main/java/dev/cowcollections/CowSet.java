@@ -8,7 +8,6 @@ import java.io.ObjectOutputStream;
 import java.io.OptionalDataException;
 import java.io.Serializable;
 import java.io.StreamCorruptedException;
-import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
@@ -18,6 +17,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * A hash set whose copies cost O(1), iterating in insertion order: an implicitly shared,
@@ -53,12 +53,17 @@ import java.util.function.Predicate;
  * itself throws {@link ConcurrentModificationException} on a best-effort basis. Copying the set,
  * or writes through other handles, never disturb an iterator.
  *
+ * <p>On Java 21 and later the class is a {@code java.util.SequencedSet} (the jar is
+ * multi-release): {@code addFirst}, {@code addLast}, {@code getFirst}, {@code getLast},
+ * {@code removeFirst}, {@code removeLast} and the live view {@code reversed()} behave as
+ * {@code LinkedHashSet}'s; {@code addFirst} of an element that is not already first costs O(n).
+ *
  * <p>This class permits the {@code null} element. It is final so that no subclass can break the
  * sharing invariants.
  *
  * @param <E> the type of elements
  */
-public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable, Serializable {
+public final class CowSet<E> extends InsertionOrderedSet<E> implements Set<E>, Cloneable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -142,6 +147,16 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
         return new CowSet<>(source);
     }
 
+    /**
+     * Returns a {@link Collector} that collects the elements of a stream into a new
+     * {@code CowSet}, in encounter order without duplicates (the first occurrence keeps its
+     * place), as {@code Collectors.toCollection(LinkedHashSet::new)} does; the {@code null}
+     * element is allowed.
+     */
+    public static <E> Collector<E, ?, CowSet<E>> toCowSet() {
+        return CowCollectors.toCowSet();
+    }
+
     // Sharing
 
     /**
@@ -170,6 +185,11 @@ public final class CowSet<E> extends AbstractSet<E> implements Set<E>, Cloneable
     /** The count of this handle's buffer, for tests in this package. */
     RefCount refCount() {
         return map.refCount();
+    }
+
+    @Override
+    CowMap<E, Object> elementMap() {
+        return map;
     }
 
     // Query Operations

@@ -325,6 +325,7 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
         byte[] old = value;
         if (old == EMPTY_VALUE) {
             // Nothing to copy, and the immortal empty buffer takes no release.
+            CopyEvents.detached(CowString.class, CopyEvents.BUFFER, refCount, 0, 0);
             adopt(new byte[Math.max(DEFAULT_CAPACITY, count) << newCoder], newCoder, count);
             hashKnown = false;
             return value;
@@ -354,6 +355,7 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
             value = fresh;
             coder = newCoder;
         } else {
+            CopyEvents.detached(CowString.class, CopyEvents.BUFFER, refCount, kept, (long) kept << newCoder);
             detachTo(fresh, newCoder);
         }
         length = kept + count;
@@ -935,6 +937,7 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
             Utf16Bytes.reverseInto(v, reversed, n);
         }
         if (!Arrays.equals(v, 0, n << c, reversed, 0, n << c)) {
+            CopyEvents.detached(CowString.class, CopyEvents.BUFFER, refCount, n, (long) n << c);
             detachTo(reversed, c);
             hashKnown = false;
         }
@@ -961,6 +964,7 @@ public final class CowString implements CharSequence, Comparable<CowString>, App
             if (isUnique()) {
                 value = larger;
             } else {
+                CopyEvents.detached(CowString.class, CopyEvents.BUFFER, refCount, n, (long) n << c);
                 detachTo(larger, c);
             }
         }

@@ -36,10 +36,13 @@ import java.lang.invoke.VarHandle;
  * saturated from the start: it is never unique, so the first write through any handle on a
  * static buffer detaches from it, and no release can ever make it look unique.
  *
+ * <p>A paged buffer is counted by its {@link PageDirectory}, which is a {@code RefCount}; the
+ * methods are final, so that flat and paged handles run the same code.
+ *
  * <p>Method names state their memory ordering: {@code Acquire} reads, release-ordered writes, and
  * volatile compare-and-set where ordering is not the point.
  */
-final class RefCount {
+class RefCount {
 
     /** The ceiling: a count that reaches it stays there. */
     static final int SATURATED = Integer.MAX_VALUE;
@@ -73,11 +76,12 @@ final class RefCount {
     }
 
     /** Adds a share for a new handle, unless the count is saturated. */
-    void retain() {
+    final void retain() {
         int current = (int) SHARES.getVolatile(this);
         while (current != SATURATED) {
             int witness = (int) SHARES.compareAndExchange(this, current, current + 1);
             if (witness == current) {
+                CopyEvents.retained(current + 1);
                 return;
             }
             current = witness;
@@ -88,7 +92,7 @@ final class RefCount {
      * Gives back the caller's share, with release ordering, unless the count is saturated. The
      * caller must hold a share and must have finished every read of the buffer.
      */
-    void release() {
+    final void release() {
         int current = (int) SHARES.getAcquire(this);
         while (current != SATURATED) {
             int witness = (int) SHARES.compareAndExchangeRelease(this, current, current - 1);
@@ -103,17 +107,17 @@ final class RefCount {
      * Whether the caller holds the only share, read with acquire ordering: when it answers
      * {@code true}, every read of the buffer by a handle that released its share has finished.
      */
-    boolean isUniqueAcquire() {
+    final boolean isUniqueAcquire() {
         return (int) SHARES.getAcquire(this) == 1;
     }
 
     /** The current count, for tests and diagnostics. */
-    int sharesVolatile() {
+    final int sharesVolatile() {
         return (int) SHARES.getVolatile(this);
     }
 
     /** Test hook: sets the count, so tests reach the ceiling without two billion copies. */
-    void setSharesVolatileForTesting(int shares) {
+    final void setSharesVolatileForTesting(int shares) {
         SHARES.setVolatile(this, shares);
     }
 }

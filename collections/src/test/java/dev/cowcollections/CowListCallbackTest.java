@@ -1,7 +1,6 @@
 package dev.cowcollections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +33,7 @@ class CowListCallbackTest {
         });
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), list);
         assertEquals(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0), snapshot.get(0));
-        assertFalse(snapshot.get(0).isShared(), "the sorted list detached from the snapshot");
+        CowListSharingTest.assertSoleHolder(snapshot.get(0), "the sorted list detached from the snapshot");
     }
 
     @Test

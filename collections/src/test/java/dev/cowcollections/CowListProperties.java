@@ -53,7 +53,7 @@ class CowListProperties {
         return chain.withMaxTransformations(60);
     }
 
-    private static List<Action<ListPool>> actions() {
+    static List<Action<ListPool>> actions() {
         List<Action<ListPool>> actions = new ArrayList<>();
         actions.add(write("add", elements(), e -> l -> l.add(e)));
         actions.add(write("add at", positionAndElement(), pe -> l -> {
@@ -160,7 +160,7 @@ class CowListProperties {
 
     // Operations on one handle and its model
 
-    private static <T> Action<ListPool> write(
+    static <T> Action<ListPool> write(
             String name, Arbitrary<T> arguments, Function<T, Function<List<Integer>, Object>> operation) {
         return new Action.Independent<>() {
             @Override
@@ -199,7 +199,7 @@ class CowListProperties {
     }
 
     /** Small values, some beyond the Integer cache so that equal values can be distinct references. */
-    private static Arbitrary<Integer> elements() {
+    static Arbitrary<Integer> elements() {
         return Arbitraries.integers().between(-3, 300).injectNull(0.05);
     }
 
@@ -207,7 +207,7 @@ class CowListProperties {
         return elements().list().ofMaxSize(12);
     }
 
-    private static Arbitrary<Integer> seeds() {
+    static Arbitrary<Integer> seeds() {
         return Arbitraries.integers().between(0, 1000);
     }
 
@@ -224,7 +224,7 @@ class CowListProperties {
     }
 
     /** An index into a list of the size met at run time, from a size-independent seed. */
-    private static int position(int seed, int bound) {
+    static int position(int seed, int bound) {
         return bound == 0 ? 0 : seed % bound;
     }
 

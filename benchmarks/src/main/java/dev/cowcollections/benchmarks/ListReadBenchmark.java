@@ -3,6 +3,7 @@ package dev.cowcollections.benchmarks;
 import dev.cowcollections.CowList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reads: a pass of {@code get(i)} over every index, a for-each pass, and {@code contains} of the
- * last element (a full scan). Each pass sums the elements' hash codes so that nothing is dead.
+ * Reads: a pass of {@code get(i)} over every index, in order and in a shuffled order, a for-each
+ * pass, and {@code contains} of the last element (a full scan). Each pass sums the elements' hash
+ * codes so that nothing is dead. Lists of 100 000 and 1 000 000 elements are paged (above 4 096).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -27,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class ListReadBenchmark {
-    @Param({"10", "1000", "1000000"})
+    @Param({"10", "1000", "100000", "1000000"})
     int size;
 
     @Param({"Integer", "String"})
@@ -36,6 +38,7 @@ public class ListReadBenchmark {
     private ArrayList<Object> arrayList;
     private CowList<Object> cowList;
     private Object last;
+    private int[] randomIndices;
 
     @Setup
     public void fill() {
@@ -44,6 +47,8 @@ public class ListReadBenchmark {
         arrayList = new ArrayList<>(Arrays.asList(elements));
         cowList = new CowList<>(Arrays.asList(elements));
         last = elements[size - 1];
+        // The same random indices in every run, as many as the list has elements.
+        randomIndices = new Random(size).ints(size, 0, size).toArray();
         SettledHeap.settle();
     }
 
@@ -63,6 +68,27 @@ public class ListReadBenchmark {
         CowList<Object> list = cowList;
         int sum = 0;
         for (int i = 0; i < list.size(); i++) {
+            sum += list.get(i).hashCode();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public int getRandom_ArrayList() {
+        ArrayList<Object> list = arrayList;
+        int sum = 0;
+        for (int i : randomIndices) {
+            sum += list.get(i).hashCode();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @Goal(baseline = "ArrayList", atMost = 1.10)
+    public int getRandom_CowList() {
+        CowList<Object> list = cowList;
+        int sum = 0;
+        for (int i : randomIndices) {
             sum += list.get(i).hashCode();
         }
         return sum;

@@ -21,7 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Writes and copies. {@code copy} is the defensive copy against {@code copy()}; the
  * {@code copyThen...} pairs are the whole cost of a copy that is then written once: the
- * defensive copy and the write, against {@code copy()} and the write that detaches.
+ * defensive copy and the write, against {@code copy()} and the write that detaches. Lists of
+ * 100 000 and 1 000 000 elements are paged, so their first write after a copy copies the page
+ * directory and one page, not the list. {@code insertMiddle} and {@code removeMiddle} move half
+ * the list by one place, within pages and across their boundaries.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class ListWriteBenchmark {
-    @Param({"10", "1000", "1000000"})
+    @Param({"10", "1000", "100000", "1000000"})
     int size;
 
     @Param({"Integer", "String"})
@@ -94,6 +97,8 @@ public class ListWriteBenchmark {
 
     @Benchmark
     @Goal(baseline = "ArrayList", atMost = 1.0)
+    @Goal(baseline = "ArrayList", atMost = 0.05, where = "size=100000")
+    @Goal(baseline = "ArrayList", atMost = 0.01, where = "size=1000000")
     public List<Object> copyThenSet_CowList() {
         CowList<Object> copy = cowList.copy();
         copy.set(size >> 1, extra);
@@ -129,10 +134,27 @@ public class ListWriteBenchmark {
     }
 
     @Benchmark
+    @Goal(baseline = "ArrayList", atMost = 1.5)
     public Object removeMiddle_CowList() {
         int middle = size >> 1;
         Object removed = uniqueCowList.remove(middle);
         uniqueCowList.add(middle, removed);
         return removed;
+    }
+
+    /** Inserts an element in the middle and removes it again, so the list keeps its size. */
+    @Benchmark
+    public Object insertMiddle_ArrayList() {
+        int middle = size >> 1;
+        arrayList.add(middle, extra);
+        return arrayList.remove(middle);
+    }
+
+    @Benchmark
+    @Goal(baseline = "ArrayList", atMost = 1.5)
+    public Object insertMiddle_CowList() {
+        int middle = size >> 1;
+        uniqueCowList.add(middle, extra);
+        return uniqueCowList.remove(middle);
     }
 }

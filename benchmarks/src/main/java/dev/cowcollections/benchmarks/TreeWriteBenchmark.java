@@ -1,0 +1,139 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowTreeMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Writes and copies of a sorted map of {@code size} entries, a {@code CowTreeMap} against a
+ * {@code TreeMap}.
+ *
+ * <ul>
+ *   <li>{@code put}: a new map, empty, filled with {@code size} keys in a random order, unique
+ *       for its whole life, so every write is in place.
+ *   <li>{@code removeThenPut}: on a filled map that is never copied, the next key (in a random
+ *       order) is removed and put back: a removal and an insertion in place, the map unchanged.
+ *   <li>{@code copy}: {@code copy()} against the defensive copy {@code new TreeMap<>(map)}.
+ *   <li>{@code copyThenPut}: a copy that is then written once, a new key put: the defensive copy
+ *       and the put, against {@code copy()} and the put that copies one path.
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class TreeWriteBenchmark {
+    @Param({"10", "1000", "100000", "1000000"})
+    int size;
+
+    @Param({"Integer", "String"})
+    String keyType;
+
+    private Object[] keys;
+    private Object[] values;
+    private Object extraKey;
+    private TreeMap<Object, Object> treeMap;
+    private CowTreeMap<Object, Object> cowTreeMap;
+    private TreeMap<Object, Object> uniqueTreeMap;
+    private CowTreeMap<Object, Object> uniqueCowTreeMap;
+    private int next;
+
+    @Setup
+    public void fill() {
+        keys = Elements.shuffled(keyType, size);
+        values = Elements.of("Integer", size);
+        extraKey = Elements.element(keyType, -1);
+        treeMap = Maps.filled(new TreeMap<>(), keys, values);
+        uniqueTreeMap = Maps.filled(new TreeMap<>(), keys, values);
+        uniqueCowTreeMap = Maps.filled(new CowTreeMap<>(), keys, values);
+    }
+
+    /**
+     * A fresh source map each iteration: the copy benchmarks drop their copies, and a dropped
+     * copy keeps its share, so the count would otherwise climb towards its ceiling.
+     */
+    @Setup(Level.Iteration)
+    public void freshCowTreeMap() {
+        cowTreeMap = Maps.filled(new CowTreeMap<>(), keys, values);
+    }
+
+    private <M extends Map<Object, Object>> M putAll(M map) {
+        Object[] ks = keys;
+        Object[] vs = values;
+        for (int i = 0; i < ks.length; i++) {
+            map.put(ks[i], vs[i]);
+        }
+        return map;
+    }
+
+    private Object removeThenPut(Map<Object, Object> map) {
+        int i = next;
+        next = i + 1 == keys.length ? 0 : i + 1;
+        Object old = map.remove(keys[i]);
+        map.put(keys[i], old);
+        return old;
+    }
+
+    @Benchmark
+    public Map<Object, Object> put_TreeMap() {
+        return putAll(new TreeMap<>());
+    }
+
+    @Benchmark
+    @Goal(baseline = "TreeMap", atMost = 1.0)
+    public Map<Object, Object> put_CowTreeMap() {
+        return putAll(new CowTreeMap<>());
+    }
+
+    @Benchmark
+    public Object removeThenPut_TreeMap() {
+        return removeThenPut(uniqueTreeMap);
+    }
+
+    @Benchmark
+    @Goal(baseline = "TreeMap", atMost = 1.0)
+    public Object removeThenPut_CowTreeMap() {
+        return removeThenPut(uniqueCowTreeMap);
+    }
+
+    @Benchmark
+    public Map<Object, Object> copy_TreeMap() {
+        return new TreeMap<>(treeMap);
+    }
+
+    @Benchmark
+    @Goal(baseline = "TreeMap", atMost = 0.001, where = "size=1000000")
+    public Map<Object, Object> copy_CowTreeMap() {
+        return cowTreeMap.copy();
+    }
+
+    @Benchmark
+    public Map<Object, Object> copyThenPut_TreeMap() {
+        TreeMap<Object, Object> copy = new TreeMap<>(treeMap);
+        copy.put(extraKey, extraKey);
+        return copy;
+    }
+
+    @Benchmark
+    @Goal(baseline = "TreeMap", atMost = 0.001, where = "size=1000000")
+    public Map<Object, Object> copyThenPut_CowTreeMap() {
+        CowTreeMap<Object, Object> copy = cowTreeMap.copy();
+        copy.put(extraKey, extraKey);
+        return copy;
+    }
+}

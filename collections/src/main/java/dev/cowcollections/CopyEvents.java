@@ -1,0 +1,101 @@
+package dev.cowcollections;
+
+import java.util.Optional;
+
+/**
+ * The one door from the collections to Java Flight Recorder: every detach, every share and every
+ * count that saturates calls one method here, which does nothing unless a recording wants the
+ * event.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>Optional module. {@code jdk.jfr} is a {@code requires static} dependence, so a runtime image
+ * may lack it. Only {@link DetachEvent}, {@link CopyEvent}, {@link SaturatedEvent} and
+ * {@link BytesThreshold} name its types, and this class reaches them only behind
+ * {@link #RECORDABLE}, which is decided once, from the module graph, without loading any class of
+ * {@code jdk.jfr}. The JVM resolves a class on the first execution of an instruction that names
+ * it, and the calls here pass only primitives, strings and classes of this package, so the
+ * verifier never loads an event class either: where {@code jdk.jfr} is absent, no event class is
+ * ever touched.
+ *
+ * <p>Cost while nobody records. Each method tests {@code RECORDABLE}, a constant to the JIT, then
+ * asks the event class whether its event is enabled through a static instance, as Netty's
+ * allocator events do. Until a recording starts, the event classes are as {@code jdk.jfr.Event}
+ * ships them, where {@code isEnabled()} returns {@code false}, so compiled code keeps nothing of
+ * the call; when a recording starts, JFR instruments the loaded event classes and compiled code
+ * is deoptimized and compiled again with a test of one field. The values an event needs beyond
+ * its sizes (the cause, the count, the public method the program called) are found only after
+ * {@code shouldCommit()} said the event will be written.
+ *
+ * <p>Switch. {@code -Ddev.cowcollections.jfr=false} makes every method here a no-op for the life
+ * of the JVM, for a program that wants no events even while it records, and for the benchmark
+ * that compares the library with and without its events in one run.
+ */
+final class CopyEvents {
+
+    /** The layout value of a detach that copies the whole buffer of a handle. */
+    static final String BUFFER = "buffer";
+
+    /** The layout value of a detach in a paged layout, which copies the directory and, later, only the pages written. */
+    static final String PAGES = "pages";
+
+    /**
+     * Whether events can be recorded at all: {@code jdk.jfr} is in the boot layer and readable
+     * from this module, and the switch is not off.
+     */
+    private static final boolean RECORDABLE = flightRecorderReadable()
+            && !"false".equals(System.getProperty("dev.cowcollections.jfr"));
+
+    /** Bytes of one reference in an array: 4 with compressed oops (the default below 32 GB), 8 without. */
+    private static final int REFERENCE_BYTES = System.getProperty("java.vm.compressedOopsMode") != null
+            || "32".equals(System.getProperty("sun.arch.data.model")) ? 4 : 8;
+
+    private CopyEvents() {
+    }
+
+    private static boolean flightRecorderReadable() {
+        Optional<Module> jfr = ModuleLayer.boot().findModule("jdk.jfr");
+        return jfr.isPresent() && CopyEvents.class.getModule().canRead(jfr.get());
+    }
+
+    /** Whether this JVM can record the events; for tests. */
+    static boolean recordable() {
+        return RECORDABLE;
+    }
+
+    /** The bytes that {@code count} references occupy in an array of this JVM. */
+    static long referenceBytes(long count) {
+        return count * REFERENCE_BYTES;
+    }
+
+    /**
+     * Reports a detach: a handle of {@code type} whose buffer counted by {@code from} is shared
+     * (or immortal) copied {@code elements} elements (chars, for {@code CowString}) occupying
+     * {@code bytes} bytes into a private buffer. Call it before releasing {@code from}, so that
+     * the count still includes the detaching handle.
+     *
+     * @param type the collection type that owns the detaching code
+     * @param layout what was copied: {@link #BUFFER}, or {@link #PAGES} for a paged layout that
+     *     copies only the pages a write touches (their elements and bytes, the directory included)
+     */
+    static void detached(Class<?> type, String layout, RefCount from, long elements, long bytes) {
+        if (RECORDABLE && DetachEvent.isEventEnabled()) {
+            DetachEvent.record(type, layout, from, elements, bytes);
+        }
+    }
+
+    /**
+     * Reports a retain that raised a count to {@code shares}: a copy, and when {@code shares} is
+     * {@link RefCount#SATURATED}, a count that reached its ceiling.
+     */
+    static void retained(int shares) {
+        if (RECORDABLE) {
+            if (shares == RefCount.SATURATED && SaturatedEvent.isEventEnabled()) {
+                SaturatedEvent.record();
+            }
+            if (CopyEvent.isEventEnabled()) {
+                CopyEvent.record(shares);
+            }
+        }
+    }
+}

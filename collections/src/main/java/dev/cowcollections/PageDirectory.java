@@ -1,0 +1,447 @@
+package dev.cowcollections;
+
+import java.util.Arrays;
+
+/**
+ * The paged layout of a large buffer: a directory of fixed-size pages of references, and the
+ * count of the handles that share the directory.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p>Layout. Element {@code i} lives in page {@code i >>> pageShift} at offset
+ * {@code i & pageMask}. Every page has the same length, {@code 1 << pageShift}; a buffer of
+ * {@code size} elements has {@link #pageCount(int) pageCount(size)} pages, and the slots of the
+ * last page at and beyond {@code size} are null, as the slots of a flat buffer beyond its size
+ * are. Directory slots beyond the page count are null: the directory array has spare length, as
+ * a flat buffer has spare capacity, so that appends rarely copy it.
+ * <pre>
+ *   handle ──► PageDirectory (a RefCount: shares)
+ *                 pages      ──► [ p0 | p1 | p2 | p3 | null ... ]
+ *                 ownedPages ──► bits  1    0    1    0
+ *                                      │    │
+ *                           p0: [e0 … e511]  p1: [e512 … e1023]  (p1 also held by a sibling)
+ * </pre>
+ *
+ * <p>Why the directory is the count. Handles share a paged buffer by sharing its directory, and
+ * the directory is what they count, so a handle holds either layout in the same two fields (its
+ * {@code Object[]} and its {@link RefCount}) and a handle of a small list does not grow.
+ * {@code copy()} retains the directory's count and touches no page: O(1) at every size.
+ *
+ * <p>Owned pages, the mechanism. Pages are shared between directories without counts of their
+ * own. A directory instead keeps one bit per page, {@code ownedPages}: set when the page was
+ * allocated for this directory (a copy on write, a new page at the end, a conversion from the
+ * flat layout) since its holder last found itself the only holder, that is, since the directory
+ * was last shared. A page may be written in place only through a directory that is unique
+ * ({@link #isUniqueAcquire()}, as for a flat buffer) and owns that page; any other write first
+ * copies the page ({@link #copyPage(int)}), installs the copy in its own directory and owns it.
+ * This is the owner stamp of Clojure's transients and btrfs's "generation newer than the last
+ * snapshot", kept as a bit per page because the stamp is always this directory's own. Three
+ * rules keep the bits true:
+ * <ol>
+ * <li>A directory that a detach makes ({@link #detachedCopy(int, int)}) holds the same pages as
+ *     its source and owns none of them.
+ * <li>Only the unique holder of a directory sets a bit, and only for a page it has just
+ *     allocated, which no other directory can hold yet.
+ * <li>A handle that was not known to be unique (it copied itself, or it is a copy) and then finds
+ *     its directory's count at one clears every bit ({@link #disownAll()}) before its first write:
+ *     while the count was above one, a sibling may have copied the directory's page references
+ *     into a directory of its own.
+ * </ol>
+ * Hence a page reachable from two directories is owned by neither, and is never written again
+ * by anybody: it is frozen. A write after a copy copies the directory (O(n / page) references)
+ * and the pages it writes, and nothing else; later writes to those pages are in place.
+ *
+ * <p>Dropped handles. Nothing is given back when a handle is dropped (Java has no destructor):
+ * a directory whose sibling was dropped keeps a count above one, so its holder detaches once
+ * more, copying the directory and then each page it writes once. A stale share costs at most one
+ * extra copy of each page, never a wrong result, because nothing relies on a count falling.
+ *
+ * <p>Memory ordering. Everything rides on {@link RefCount}'s argument. A sibling reads the
+ * directory array and pages only while it holds a share; a detach copies the directory array
+ * completely before it releases its share (release ordering), and a holder that then sees a count
+ * of one (acquire ordering) therefore sees that copy finished before it writes any directory
+ * slot or bit. The pages the detached handle still reads after its release are frozen by rule 3,
+ * so no write to them exists to race with. Two sibling handles writing different pages, or the
+ * same page, from two threads: either both see the count above one and both detach, each
+ * copying the shared directory (which nobody writes while it is shared) and then its own pages;
+ * or one released first, and the other, unique now, disowns every page, so its writes go to
+ * copies and never reach a page the first handle's new directory still holds. The bits and
+ * {@link #pageSwaps} are plain fields: only a unique holder writes them, and only it reads them.
+ *
+ * <p>Iteration. Loops read a page at a time. A page changes under a loop only when a write
+ * through the same handle copies it, which bumps {@link #pageSwaps}, or when the handle leaves
+ * this directory; a loop re-reads its page when either happened, so it sees the handle's own
+ * writes as {@code ArrayList}'s loops do, with no directory lookup per element.
+ *
+ * <p>Figures (JDK 17, 2 cores, compressed references; benchmarks in {@code benchmarks/}). A page
+ * of 512 references is 2 KiB: the first {@code set} after a copy of 100 000 elements copies one
+ * page and a directory of 196 references (about 3 KiB retained, against 400 KB for a flat copy)
+ * and of 1 000 000 elements one page and 1 954 references; 1 024-reference pages would retain
+ * above the 4 KB a snapshot plus one write may cost at 100 000, and 256-reference pages double
+ * the directory a detach copies at 1 000 000. The threshold (a list goes paged above
+ * {@value #DEFAULT_PAGED_ABOVE} elements and flat again at half that) is where the first write's
+ * flat copy starts to cost more than the paged layout's extra load on every random read; see the
+ * report of issue 28 for the measured series.
+ *
+ * <p>Reuse. Nothing here knows about lists: the owned-page bits, {@link #writablePage(int)},
+ * {@link #detachedCopy(int, int)} and {@link #disownAll()} are the whole protocol. A paged hash
+ * table keeps its entries array in such a directory as it is (key and value at {@code 2e} and
+ * {@code 2e + 1} stay in one page when the page length is even), and its {@code int} index in a
+ * directory of {@code int[]} pages with the same bits and rules, detached and disowned together
+ * with the entries under the table's one count.
+ */
+final class PageDirectory extends RefCount {
+
+    /** log2 of the page length of production directories: 512 references, 2 KiB. */
+    static final int DEFAULT_PAGE_SHIFT = 9;
+
+    /** A list of more elements than this is paged (when it grows); it goes flat again at half. */
+    static final int DEFAULT_PAGED_ABOVE = 4096;
+
+    /** The smallest directory array, in pages. */
+    private static final int MIN_DIRECTORY_LENGTH = 4;
+
+    private static int pageShiftSetting = DEFAULT_PAGE_SHIFT;
+    private static int pagedAboveSetting = DEFAULT_PAGED_ABOVE;
+
+    /** log2 of the length of every page of this directory. */
+    final int pageShift;
+
+    /** {@code (1 << pageShift) - 1}: the offset bits of an index. */
+    final int pageMask;
+
+    /** The pages; slots at and beyond the page count are null. */
+    Object[][] pages;
+
+    /** Bit {@code p}: page {@code p} was allocated for this directory since it was last shared. */
+    private long[] ownedPages;
+
+    /**
+     * Bumped whenever a page of this directory is replaced by its copy, so that a loop holding a
+     * page knows to read it again. Written and read by the unique holder only.
+     */
+    int pageSwaps;
+
+    private PageDirectory(int pageShift, Object[][] pages, long[] ownedPages) {
+        this.pageShift = pageShift;
+        this.pageMask = (1 << pageShift) - 1;
+        this.pages = pages;
+        this.ownedPages = ownedPages;
+    }
+
+    // Settings
+
+    /** A list grows into pages when it needs more than this many elements. */
+    static int pagedAbove() {
+        return pagedAboveSetting;
+    }
+
+    /** log2 of the page length of directories made from now on. */
+    static int pageShift() {
+        return pageShiftSetting;
+    }
+
+    /** A paged list that shrinks to this many elements or fewer goes back to the flat layout. */
+    static int flatAtMost() {
+        return pagedAboveSetting >> 1;
+    }
+
+    /**
+     * Test hook: lists made from now on go paged above {@code pagedAbove} elements, in pages of
+     * {@code 1 << pageShift}, so that small test lists cross every page boundary.
+     */
+    static void setGeometryForTesting(int pagedAbove, int pageShift) {
+        if (pagedAbove < 1 || pageShift < 1 || pageShift > 20) {
+            throw new IllegalArgumentException("pagedAbove: " + pagedAbove + ", pageShift: " + pageShift);
+        }
+        pagedAboveSetting = pagedAbove;
+        pageShiftSetting = pageShift;
+    }
+
+    /** Test hook: back to the production geometry. */
+    static void resetGeometry() {
+        pagedAboveSetting = DEFAULT_PAGED_ABOVE;
+        pageShiftSetting = DEFAULT_PAGE_SHIFT;
+    }
+
+    // Making directories
+
+    /**
+     * A private directory for {@code size} elements, all null, every page allocated and owned,
+     * with directory room for {@code capacity} elements, in pages of the current setting.
+     */
+    static PageDirectory allocate(int size, int capacity) {
+        return allocate(size, capacity, pageShiftSetting);
+    }
+
+    static PageDirectory allocate(int size, int capacity, int pageShift) {
+        int pageCount = pageCount(size, pageShift);
+        int length = Math.max(MIN_DIRECTORY_LENGTH, Math.max(pageCount, pageCount(capacity, pageShift)));
+        Object[][] pages = new Object[length][];
+        int pageLength = 1 << pageShift;
+        for (int p = 0; p < pageCount; p++) {
+            pages[p] = new Object[pageLength];
+        }
+        long[] owned = new long[bitWords(length)];
+        for (int p = 0; p < pageCount; p++) {
+            owned[p >>> 6] |= 1L << p;
+        }
+        return new PageDirectory(pageShift, pages, owned);
+    }
+
+    /**
+     * A directory for a handle that detaches from this one: the same first {@code pageCount}
+     * pages, none of them owned, with directory room for {@code capacityPages}. O(pages); the
+     * caller releases its share of this directory afterwards.
+     */
+    PageDirectory detachedCopy(int pageCount, int capacityPages) {
+        int length = Math.max(MIN_DIRECTORY_LENGTH, Math.max(pageCount, capacityPages));
+        Object[][] copy = new Object[length][];
+        System.arraycopy(pages, 0, copy, 0, pageCount);
+        return new PageDirectory(pageShift, copy, new long[bitWords(length)]);
+    }
+
+    private static int bitWords(int pages) {
+        return (pages + 63) >>> 6;
+    }
+
+    // Geometry
+
+    int pageLength() {
+        return pageMask + 1;
+    }
+
+    /** The number of pages that hold {@code size} elements. */
+    int pageCount(int size) {
+        return pageCount(size, pageShift);
+    }
+
+    private static int pageCount(int size, int pageShift) {
+        return (int) (((long) size + (1 << pageShift) - 1) >>> pageShift);
+    }
+
+    // Reads
+
+    Object get(int index) {
+        return pages[index >>> pageShift][index & pageMask];
+    }
+
+    /** Copies elements {@code [from, from + length)} into {@code target} at {@code targetPos}, a page at a time. */
+    void copyOut(int from, Object[] target, int targetPos, int length) {
+        while (length > 0) {
+            int offset = from & pageMask;
+            int chunk = Math.min(length, pageLength() - offset);
+            System.arraycopy(pages[from >>> pageShift], offset, target, targetPos, chunk);
+            from += chunk;
+            targetPos += chunk;
+            length -= chunk;
+        }
+    }
+
+    // Ownership (the unique holder only)
+
+    private boolean owns(int p) {
+        return (ownedPages[p >>> 6] & (1L << p)) != 0;
+    }
+
+    /** Whether this directory owns each of its first {@code pageCount} pages. */
+    boolean ownsPages(int pageCount) {
+        for (int p = 0; p < pageCount; p++) {
+            if (!owns(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rule 3: the directory may have been shared, so none of its pages is its own any more. */
+    void disownAll() {
+        Arrays.fill(ownedPages, 0L);
+    }
+
+    /**
+     * Writes {@code element} at {@code index}, the size, when that lands in the room left in a last
+     * page this directory owns; answers false, writing nothing, otherwise. The caller is unique.
+     */
+    boolean appendInPlace(int index, Object element) {
+        int offset = index & pageMask;
+        int p = index >>> pageShift;
+        if (offset == 0 || !owns(p)) {
+            return false;
+        }
+        pages[p][offset] = element;
+        return true;
+    }
+
+    /** Page {@code p}, writable in place: the page itself when owned, else its copy, installed and owned. */
+    Object[] writablePage(int p) {
+        if (owns(p)) {
+            return pages[p];
+        }
+        return copyPage(p);
+    }
+
+    /** Detaches one page: installs a private copy of page {@code p} and owns it. */
+    private Object[] copyPage(int p) {
+        Object[] copy = pages[p].clone();
+        pages[p] = copy;
+        ownedPages[p >>> 6] |= 1L << p;
+        pageSwaps++;
+        return copy;
+    }
+
+    /** Makes pages {@code [fromPage, toPage)} writable in place. */
+    void makeWritable(int fromPage, int toPage) {
+        for (int p = fromPage; p < toPage; p++) {
+            if (!owns(p)) {
+                copyPage(p);
+            }
+        }
+    }
+
+    // Structure (the unique holder only)
+
+    /**
+     * Grows from {@code oldCount} to {@code newCount} pages: the new pages are empty and owned. The
+     * directory array grows by half when it is full, as a flat buffer does.
+     */
+    void addPages(int oldCount, int newCount) {
+        if (newCount > pages.length) {
+            reserve(Math.max(newCount, ArrayGrowth.grow(pages.length, newCount - pages.length)));
+        }
+        int pageLength = pageLength();
+        for (int p = oldCount; p < newCount; p++) {
+            pages[p] = new Object[pageLength];
+            ownedPages[p >>> 6] |= 1L << p;
+        }
+    }
+
+    /** Makes the directory array at least {@code length} pages long. */
+    void reserve(int length) {
+        if (length > pages.length) {
+            pages = Arrays.copyOf(pages, length);
+            ownedPages = Arrays.copyOf(ownedPages, bitWords(length));
+        }
+    }
+
+    /** Shortens the directory array to {@code pageCount} pages, no fewer than the minimum. */
+    void trim(int pageCount) {
+        int length = Math.max(MIN_DIRECTORY_LENGTH, pageCount);
+        if (length < pages.length) {
+            pages = Arrays.copyOf(pages, length);
+            ownedPages = Arrays.copyOf(ownedPages, bitWords(length));
+        }
+    }
+
+    /** Drops the pages from {@code newCount} up to {@code oldCount}: the directory forgets them. */
+    void dropPages(int newCount, int oldCount) {
+        for (int p = newCount; p < oldCount; p++) {
+            pages[p] = null;
+            ownedPages[p >>> 6] &= ~(1L << p);
+        }
+    }
+
+    // Writes into pages made writable before (the unique holder only)
+
+    void set(int index, Object element) {
+        pages[index >>> pageShift][index & pageMask] = element;
+    }
+
+    /** Copies {@code source[sourcePos, sourcePos + length)} to elements from {@code to} on. */
+    void copyIn(Object[] source, int sourcePos, int to, int length) {
+        while (length > 0) {
+            int offset = to & pageMask;
+            int chunk = Math.min(length, pageLength() - offset);
+            System.arraycopy(source, sourcePos, pages[to >>> pageShift], offset, chunk);
+            to += chunk;
+            sourcePos += chunk;
+            length -= chunk;
+        }
+    }
+
+    /**
+     * Moves elements {@code [from, from + length)} to {@code [to, to + length)}, overlapping or
+     * not, as {@code System.arraycopy} does within one array: a page-sized chunk at a time, from
+     * the far end when moving right.
+     */
+    void move(int from, int to, int length) {
+        if (to == from + 1) {
+            moveRightByOne(from, from + length);
+        } else if (to == from - 1) {
+            moveLeftByOne(from, from + length);
+        } else if (to > from) {
+            int fromEnd = from + length;
+            int toEnd = to + length;
+            while (length > 0) {
+                int fromOffset = ((fromEnd - 1) & pageMask) + 1;
+                int toOffset = ((toEnd - 1) & pageMask) + 1;
+                int chunk = Math.min(length, Math.min(fromOffset, toOffset));
+                System.arraycopy(pages[(fromEnd - 1) >>> pageShift], fromOffset - chunk,
+                        pages[(toEnd - 1) >>> pageShift], toOffset - chunk, chunk);
+                fromEnd -= chunk;
+                toEnd -= chunk;
+                length -= chunk;
+            }
+        } else if (to < from) {
+            while (length > 0) {
+                int fromOffset = from & pageMask;
+                int toOffset = to & pageMask;
+                int chunk = Math.min(length, pageLength() - Math.max(fromOffset, toOffset));
+                System.arraycopy(pages[from >>> pageShift], fromOffset, pages[to >>> pageShift], toOffset, chunk);
+                from += chunk;
+                to += chunk;
+                length -= chunk;
+            }
+        }
+    }
+
+    /**
+     * The move of an insertion of one element: {@code [from, end)} one place right, with one copy
+     * within each page and the last element of the page before carried into its first slot, from
+     * the far end. Half the calls of the chunked move, which matters at a page's size.
+     */
+    private void moveRightByOne(int from, int end) {
+        int pageLength = pageLength();
+        for (int p = end >>> pageShift, first = from >>> pageShift; p >= first; p--) {
+            int pageStart = p << pageShift;
+            Object[] page = pages[p];
+            int low = Math.max(from, pageStart);
+            int high = Math.min(end, pageStart + pageLength - 1);
+            if (high > low) {
+                System.arraycopy(page, low - pageStart, page, low - pageStart + 1, high - low);
+            }
+            if (pageStart > from && pageStart <= end) {
+                page[0] = pages[p - 1][pageLength - 1];
+            }
+        }
+    }
+
+    /** The move of a removal of one element: {@code [from, end)} one place left, page by page. */
+    private void moveLeftByOne(int from, int end) {
+        int pageLength = pageLength();
+        int to = from - 1;
+        for (int p = to >>> pageShift, last = (end - 1) >>> pageShift; p <= last; p++) {
+            int pageStart = p << pageShift;
+            int pageEnd = pageStart + pageLength;
+            Object[] page = pages[p];
+            int low = Math.max(to, pageStart);
+            int high = Math.min(end - 1, pageEnd - 1);
+            if (high > low) {
+                System.arraycopy(page, low - pageStart + 1, page, low - pageStart, high - low);
+            }
+            if (pageEnd - 1 >= to && pageEnd < end) {
+                page[pageLength - 1] = pages[p + 1][0];
+            }
+        }
+    }
+
+    /** Sets elements {@code [from, to)} to null. */
+    void clear(int from, int to) {
+        while (from < to) {
+            int offset = from & pageMask;
+            int chunk = Math.min(to - from, pageLength() - offset);
+            Arrays.fill(pages[from >>> pageShift], offset, offset + chunk, null);
+            from += chunk;
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.cowcollections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The sharing rules of SPEC.md as they apply to the tree: what a write copies, and what it must not. */
+class CowTreeMapSharingTest {
+
+    static CowTreeMap<Integer, Integer> identityMap(int width, int n) {
+        CowTreeMap<Integer, Integer> map = new CowTreeMap<>(null, width);
+        for (int i = 0; i < n; i++) {
+            map.put(i, i);
+        }
+        return map;
+    }
+
+    /** The nodes of {@code map}'s tree that are not in {@code other}'s, by identity. */
+    static int nodesNotIn(CowTreeMap<?, ?> map, CowTreeMap<?, ?> other) {
+        java.util.Set<TreeNode> theirs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        collect(other.root, theirs);
+        java.util.Set<TreeNode> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        collect(map.root, mine);
+        mine.removeAll(theirs);
+        return mine.size();
+    }
+
+    private static void collect(TreeNode node, java.util.Set<TreeNode> into) {
+        if (node == null) {
+            return;
+        }
+        into.add(node);
+        if (node instanceof TreeInner inner) {
+            for (int i = 0; i < inner.size; i++) {
+                collect(inner.children[i], into);
+            }
+        }
+    }
+
+    @Test
+    void copyIsConstantTimeAndSharesTheRoot() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 100_000);
+        assertFalse(map.isShared());
+        CowTreeMap<Integer, Integer> copy = map.copy();
+        assertSame(map.root, copy.root);
+        assertTrue(map.isShared());
+        assertTrue(copy.isShared());
+        assertEquals(map, copy);
+    }
+
+    @Test
+    void firstWriteAfterACopyCopiesOnlyThePathAndLaterWritesThereAreInPlace() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 100_000);
+        CowTreeMap<Integer, Integer> snapshot = map.copy();
+        map.put(50_000, -1);
+        assertEquals(map.height + 1, nodesNotIn(map, snapshot), "one node per level is copied");
+        assertEquals(50_000, snapshot.get(50_000));
+        assertEquals(-1, map.get(50_000));
+        TreeNode root = map.root;
+        map.put(50_001, -2);
+        assertSame(root, map.root, "a write along the copied path is in place");
+        assertEquals(map.height + 1, nodesNotIn(map, snapshot), "no further copies");
+        assertTrue(map.isShared(), "the other paths are still shared");
+        TreeInvariants.check(map);
+        TreeInvariants.check(snapshot);
+    }
+
+    @Test
+    void writesThatChangeNothingNeverCopy() {
+        CowTreeMap<Integer, Integer> map = identityMap(4, 200);
+        CowTreeMap<Integer, Integer> copy = map.copy();
+        TreeNode root = map.root;
+        Integer present = map.get(7);
+        map.put(7, present);
+        map.remove(-1);
+        map.remove(1000);
+        map.putIfAbsent(7, 99);
+        map.computeIfAbsent(8, k -> 99);
+        map.computeIfPresent(1000, (k, v) -> 99);
+        map.replace(1000, 1);
+        map.replace(7, 5, 6);
+        map.remove(7, 8);
+        map.subMap(300, 400).clear();
+        map.headMap(0).clear();
+        map.navigableKeySet().removeIf(k -> k > 1000);
+        map.values().removeIf(v -> v < 0);
+        map.replaceAll((k, v) -> v);
+        map.descendingMap().tailMap(-5).clear();
+        assertSame(root, map.root);
+        assertSame(copy.root, map.root);
+    }
+
+    @Test
+    void clearGivesTheShareBackSoTheSiblingWritesInPlaceAgain() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 1_000);
+        CowTreeMap<Integer, Integer> snapshot = map.copy();
+        assertTrue(map.isShared());
+        snapshot.clear();
+        assertTrue(snapshot.isEmpty());
+        assertFalse(map.isShared(), "the only other holder gave its share back");
+        TreeNode root = map.root;
+        map.put(5, -5);
+        assertSame(root, map.root, "written in place");
+    }
+
+    @Test
+    void aSnapshotThatWroteAndClearedGivesBothSharesBack() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 1_000);
+        CowTreeMap<Integer, Integer> snapshot = map.copy();
+        snapshot.put(3, -3);
+        snapshot.clear();
+        assertFalse(map.isShared());
+        TreeNode root = map.root;
+        map.put(900, -900);
+        assertSame(root, map.root);
+    }
+
+    @Test
+    void aDroppedCopyCostsOnePathCopyPerPathNeverAWrongResult() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 10_000);
+        map.copy();
+        map.put(1, -1);
+        assertTrue(map.isShared(), "the dropped copy's share is never given back");
+        TreeNode root = map.root;
+        map.put(2, -2);
+        assertSame(root, map.root, "the next write along the same path is in place");
+        assertEquals(-1, map.get(1));
+    }
+
+    @Test
+    void viewsBelongToTheirHandle() {
+        CowTreeMap<Integer, Integer> map = identityMap(4, 100);
+        CowTreeMap<Integer, Integer> copy = map.copy();
+        NavigableMap<Integer, Integer> view = map.subMap(10, true, 20, true);
+        view.put(15, -15);
+        view.pollFirstEntry();
+        view.descendingMap().entrySet().iterator().next().setValue(-20);
+        map.navigableKeySet().remove(50);
+        Iterator<Integer> it = map.descendingKeySet().iterator();
+        it.next();
+        it.remove();
+        assertEquals(identityMap(4, 100), copy, "the sibling sees none of it");
+        assertEquals(-15, map.get(15));
+        assertNull(map.get(10));
+        assertEquals(-20, map.get(20));
+        assertFalse(map.containsKey(50));
+        assertFalse(map.containsKey(99));
+    }
+
+    @Test
+    void aThrowingComparatorLeavesEveryHandleUnchanged() {
+        Comparator<Integer> throwsOn13 = (a, b) -> {
+            if (a == 13 || b == 13) {
+                throw new IllegalStateException("no 13");
+            }
+            return Integer.compare(a, b);
+        };
+        CowTreeMap<Integer, Integer> map = new CowTreeMap<>(throwsOn13, 4);
+        for (int i = 0; i < 50; i++) {
+            if (i != 13) {
+                map.put(i, i);
+            }
+        }
+        CowTreeMap<Integer, Integer> copy = map.copy();
+        TreeMap<Integer, Integer> before = new TreeMap<>(map);
+        TreeNode root = map.root;
+        assertThrows(IllegalStateException.class, () -> map.put(13, 13));
+        assertThrows(IllegalStateException.class, () -> map.remove(13));
+        assertThrows(IllegalStateException.class, () -> map.merge(13, 1, Integer::sum));
+        assertThrows(IllegalStateException.class, () -> copy.put(13, 13));
+        assertSame(root, map.root);
+        assertSame(root, copy.root);
+        assertEquals(before, map);
+        assertEquals(before, copy);
+        TreeInvariants.check(map);
+    }
+
+    @Test
+    void nullKeysAreRejectedInNaturalOrderAsTreeMapRejectsThem() {
+        CowTreeMap<String, String> map = new CowTreeMap<>();
+        assertThrows(NullPointerException.class, () -> map.put(null, "x"));
+        map.put("a", null);
+        assertThrows(NullPointerException.class, () -> map.get(null));
+        assertThrows(NullPointerException.class, () -> map.containsKey(null));
+        assertThrows(NullPointerException.class, () -> map.remove(null));
+        assertTrue(map.containsKey("a"));
+        assertNull(map.get("a"));
+    }
+
+    @Test
+    void iteratorsFailFastButNotOnCopiesOrSiblingWrites() {
+        CowTreeMap<Integer, Integer> map = identityMap(4, 50);
+        Iterator<Map.Entry<Integer, Integer>> it = map.entrySet().iterator();
+        it.next();
+        CowTreeMap<Integer, Integer> copy = map.copy();
+        copy.put(100, 100);
+        copy.remove(3);
+        map.put(10, -10);
+        List<Integer> values = new ArrayList<>();
+        it.forEachRemaining(e -> values.add(e.getValue()));
+        assertEquals(49, values.size());
+        assertEquals(-10, values.get(9), "a value written after a path copy shows in the iterator");
+        Iterator<Integer> keys = map.keySet().iterator();
+        keys.next();
+        map.put(1000, 0);
+        assertThrows(ConcurrentModificationException.class, keys::next);
+    }
+
+    @Test
+    void sortedSourcesAreSharedOrBuiltInLinearTime() {
+        CowTreeMap<Integer, Integer> map = identityMap(32, 1_000);
+        assertSame(map.root, new CowTreeMap<>(map).root);
+        assertSame(map.root, CowTreeMap.copyOf(map).root);
+        assertSame(map.root, CowTreeMap.copyOf((Map<Integer, Integer>) map).root);
+        TreeMap<Integer, Integer> sorted = new TreeMap<>(map);
+        for (int width : new int[] {4, 5, 32}) {
+            for (int n : new int[] {0, 1, 3, 4, 5, 9, 17, 100, 1_000}) {
+                CowTreeMap<Integer, Integer> built = new CowTreeMap<>(null, width);
+                built.putAll(new TreeMap<>(sorted.headMap(n)));
+                TreeInvariants.check(built);
+                assertEquals(sorted.headMap(n), built);
+                assertFalse(n > 0 && built.isShared());
+            }
+        }
+        CowTreeMap<Integer, Integer> reversed = new CowTreeMap<>(new TreeMap<>(Comparator.<Integer>reverseOrder()) {
+            {
+                putAll(sorted);
+            }
+        });
+        assertEquals(999, reversed.firstKey());
+        TreeInvariants.check(reversed);
+    }
+
+    @Test
+    void factoriesAndCollectors() {
+        assertEquals("{1=a, 2=b}", CowTreeMap.of(2, "b", 1, "a").toString());
+        assertThrows(IllegalArgumentException.class, () -> CowTreeMap.of(1, "a", 1, "b"));
+        assertThrows(NullPointerException.class, () -> CowTreeMap.of(null, "a"));
+        CowTreeMap<Integer, Integer> squares = IntStream.range(0, 100).boxed().parallel()
+                .collect(CowTreeMap.toCowTreeMap(i -> i, i -> i * i));
+        assertEquals(100, squares.size());
+        assertEquals(81, squares.get(9));
+        assertThrows(IllegalStateException.class, () -> IntStream.of(1, 1).boxed().collect(CowTreeMap.toCowTreeMap(i -> i, i -> i)));
+        CowTreeMap<Integer, Integer> counts = IntStream.of(1, 1, 2).boxed()
+                .collect(CowTreeMap.toCowTreeMap(i -> i, i -> 1, Integer::sum));
+        assertEquals(Map.of(1, 2, 2, 1), counts);
+        CowTreeMap<Integer, Integer> descending = IntStream.of(1, 2, 3).boxed()
+                .collect(CowTreeMap.toCowTreeMap(Comparator.<Integer>reverseOrder(), i -> i, i -> i, Integer::sum));
+        assertEquals(3, descending.firstKey());
+        CowTreeSet<Integer> set = IntStream.of(5, 3, 3, 9).boxed().collect(CowTreeSet.toCowTreeSet());
+        assertEquals("[3, 5, 9]", set.toString());
+        assertEquals(new TreeSet<>(List.of(9, 5, 3)), IntStream.of(5, 3, 9).boxed()
+                .collect(CowTreeSet.toCowTreeSet(Comparator.reverseOrder())));
+        assertEquals("[a, b]", CowTreeSet.of("b", "a").toString());
+        assertThrows(IllegalArgumentException.class, () -> CowTreeSet.of("a", "a"));
+        assertEquals(List.of(1, 2), CowTreeSet.of(2, 1).stream().collect(Collectors.toList()));
+    }
+
+    @Test
+    void setCopiesShareAndDetachAlike() {
+        CowTreeSet<Integer> set = new CowTreeSet<>(null, 4);
+        for (int i = 0; i < 100; i++) {
+            set.add(i);
+        }
+        CowTreeSet<Integer> copy = set.copy();
+        assertSame(set.map().root, copy.map().root);
+        TreeNode root = set.map().root;
+        set.add(5);
+        set.remove(1000);
+        assertSame(root, set.map().root, "a present add and an absent remove never copy");
+        set.subSet(10, 20).clear();
+        set.headSet(5, true).add(-1);
+        assertThrows(IllegalArgumentException.class, () -> set.headSet(5, true).add(6));
+        assertEquals(100, copy.size());
+        assertEquals(91, set.size());
+        assertSame(copy.map().root, new CowTreeSet<>(copy).map().root);
+        assertSame(copy.map().root, CowTreeSet.copyOf(copy).map().root);
+        assertNotSame(set.map().root, copy.map().root);
+        TreeInvariants.check(set.map());
+    }
+}

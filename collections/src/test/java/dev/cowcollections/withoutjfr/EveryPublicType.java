@@ -1,0 +1,54 @@
+package dev.cowcollections.withoutjfr;
+
+import dev.cowcollections.CowList;
+import dev.cowcollections.CowMap;
+import dev.cowcollections.CowSet;
+import dev.cowcollections.CowString;
+import java.util.List;
+
+/**
+ * A program that uses every public type of the library, copying and writing each so that every
+ * detach site runs, for a runtime that may lack {@code jdk.jfr}. It prints the types it used and
+ * whether {@code jdk.jfr} is in the boot layer; a class of {@code jdk.jfr} touched anywhere would
+ * end it with a {@link NoClassDefFoundError} instead.
+ */
+public final class EveryPublicType {
+
+    /** The public types this program uses, in the order it prints them. */
+    public static final List<Class<?>> TYPES = List.of(CowList.class, CowMap.class, CowSet.class, CowString.class);
+
+    private EveryPublicType() {
+    }
+
+    public static void main(String[] args) {
+        CowList<String> list = CowList.of("a", "b", "c");
+        CowList<String> listCopy = list.copy();
+        listCopy.add("d");
+        listCopy.remove(0);
+        new CowList<String>().add("first");
+
+        CowMap<String, Integer> map = new CowMap<>();
+        map.put("a", 1);
+        map.put("b", 2);
+        CowMap<String, Integer> mapCopy = map.copy();
+        mapCopy.put("c", 3);
+        mapCopy.keySet().remove("a");
+
+        CowSet<String> set = CowSet.of("x", "y");
+        CowSet<String> setCopy = set.copy();
+        setCopy.add("z");
+
+        CowString text = CowString.of("hello");
+        CowString textCopy = text.copy();
+        textCopy.append(", world").reverse().ensureCapacity(100);
+        new CowString().append('!');
+
+        boolean jfrPresent = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+        System.out.println("list=" + list + listCopy + " map=" + map + mapCopy + " set=" + set + setCopy
+                + " text=" + text + "|" + textCopy);
+        System.out.println("jdk.jfr present: " + jfrPresent);
+        for (Class<?> type : TYPES) {
+            System.out.println("used " + type.getName());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cowcollections.jackson;
+
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import dev.cowcollections.CowList;
+import dev.cowcollections.CowMap;
+import dev.cowcollections.CowSet;
+import java.util.function.Supplier;
+
+/**
+ * Makes the empty handle that Jackson's collection and map deserializers fill. The handle
+ * allocates nothing until its first element, and grows as elements arrive: the input's length
+ * is never trusted ahead of the input.
+ */
+final class CowInstantiator extends ValueInstantiator.Base {
+
+    private static final long serialVersionUID = 1L;
+
+    static final CowInstantiator COW_LIST = new CowInstantiator(CowList.class, CowList::new);
+    static final CowInstantiator COW_SET = new CowInstantiator(CowSet.class, CowSet::new);
+    static final CowInstantiator COW_MAP = new CowInstantiator(CowMap.class, CowMap::new);
+
+    private final transient Supplier<Object> emptyHandle;
+
+    private CowInstantiator(Class<?> type, Supplier<Object> emptyHandle) {
+        super(type);
+        this.emptyHandle = emptyHandle;
+    }
+
+    @Override
+    public boolean canInstantiate() {
+        return true;
+    }
+
+    @Override
+    public boolean canCreateUsingDefault() {
+        return true;
+    }
+
+    @Override
+    public Object createUsingDefault(DeserializationContext ctxt) {
+        return emptyHandle.get();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cowcollections.jackson3;
+
+import dev.cowcollections.CowString;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Reads a {@code CowString} from a JSON string. Other scalars are coerced, and other tokens
+ * rejected, by Jackson's own rules for {@code String}, with messages that name
+ * {@code CowString}.
+ */
+final class CowStringDeserializer extends StdScalarDeserializer<CowString> {
+
+    static final CowStringDeserializer INSTANCE = new CowStringDeserializer();
+
+    private CowStringDeserializer() {
+        super(CowString.class);
+    }
+
+    @Override
+    public LogicalType logicalType() {
+        return LogicalType.Textual;
+    }
+
+    @Override
+    public CowString deserialize(JsonParser p, DeserializationContext ctxt) {
+        if (p.hasToken(JsonToken.VALUE_STRING)) {
+            return new CowString(p.getString());
+        }
+        if (p.hasToken(JsonToken.START_ARRAY)) {
+            // UNWRAP_SINGLE_VALUE_ARRAYS, or the mismatch, worded for CowString.
+            return _deserializeFromArray(p, ctxt);
+        }
+        if (p.hasToken(JsonToken.START_OBJECT)) {
+            return (CowString) ctxt.handleUnexpectedToken(getValueType(ctxt), p);
+        }
+        String text = _parseString(p, ctxt, this);
+        return text == null ? null : new CowString(text);
+    }
+}
