@@ -4,6 +4,8 @@ import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import dev.cowcollections.CowString;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 import java.util.List;
 
 /**
@@ -15,7 +17,8 @@ import java.util.List;
 public final class EveryPublicType {
 
     /** The public types this program uses, in the order it prints them. */
-    public static final List<Class<?>> TYPES = List.of(CowList.class, CowMap.class, CowSet.class, CowString.class);
+    public static final List<Class<?>> TYPES = List.of(CowList.class, CowMap.class, CowSet.class, CowString.class,
+            CowTreeMap.class, CowTreeSet.class);
 
     private EveryPublicType() {
     }
@@ -43,9 +46,20 @@ public final class EveryPublicType {
         textCopy.append(", world").reverse().ensureCapacity(100);
         new CowString().append('!');
 
+        CowTreeMap<String, Integer> treeMap = new CowTreeMap<>();
+        treeMap.put("m", 1);
+        treeMap.put("a", 2);
+        CowTreeMap<String, Integer> treeMapCopy = treeMap.copy();
+        treeMapCopy.put("z", 3);
+        treeMapCopy.headMap("b").clear();
+
+        CowTreeSet<String> treeSet = CowTreeSet.of("q", "p");
+        CowTreeSet<String> treeSetCopy = treeSet.copy();
+        treeSetCopy.add("r");
+
         boolean jfrPresent = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
         System.out.println("list=" + list + listCopy + " map=" + map + mapCopy + " set=" + set + setCopy
-                + " text=" + text + "|" + textCopy);
+                + " text=" + text + "|" + textCopy + " treeMap=" + treeMap + treeMapCopy + " treeSet=" + treeSet + treeSetCopy);
         System.out.println("jdk.jfr present: " + jfrPresent);
         for (Class<?> type : TYPES) {
             System.out.println("used " + type.getName());
