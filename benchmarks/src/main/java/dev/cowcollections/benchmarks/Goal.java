@@ -27,7 +27,8 @@ public @interface Goal {
 
     /**
      * Parameter values the goal applies to, as {@code name=value}, or {@code name>=value} for a
-     * number and every larger one; empty means every run.
+     * number and every larger one; empty means every run. Where several goals of a method name
+     * the same baseline, the first that applies counts, so the narrower ones come first.
      */
     String[] where() default {};
 

@@ -68,7 +68,7 @@ public class ListWriteBenchmark {
     }
 
     @Benchmark
-    @Goal(baseline = "ArrayList", atMost = 0.001, where = "size=1000000")
+    @Goal(baseline = "ArrayList", atMost = 0.001, where = "size>=100000")
     public List<Object> copy_CowList() {
         return cowList.copy();
     }
@@ -81,7 +81,8 @@ public class ListWriteBenchmark {
     }
 
     @Benchmark
-    @Goal(baseline = "ArrayList", atMost = 1.0)
+    @Goal(baseline = "ArrayList", atMost = 1.0, where = "size>=1000")
+    @AllocationGoal(baseline = "ArrayList")
     public List<Object> copyThenAdd_CowList() {
         CowList<Object> copy = cowList.copy();
         copy.add(extra);
@@ -96,9 +97,10 @@ public class ListWriteBenchmark {
     }
 
     @Benchmark
-    @Goal(baseline = "ArrayList", atMost = 1.0)
     @Goal(baseline = "ArrayList", atMost = 0.05, where = "size=100000")
     @Goal(baseline = "ArrayList", atMost = 0.01, where = "size=1000000")
+    @Goal(baseline = "ArrayList", atMost = 1.10, where = "size>=1000")
+    @AllocationGoal(baseline = "ArrayList")
     public List<Object> copyThenSet_CowList() {
         CowList<Object> copy = cowList.copy();
         copy.set(size >> 1, extra);

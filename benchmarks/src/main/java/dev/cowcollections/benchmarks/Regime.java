@@ -3,7 +3,6 @@ package dev.cowcollections.benchmarks;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -117,7 +116,7 @@ final class Regime {
         for (Object e : set) {
             found += e.hashCode();
         }
-        Collection<Object> copy = new ArrayList<>(set);
+        List<Object> copy = new ArrayList<>(set);
         set.removeAll(copy.subList(0, copy.size() / 2));
         set.clear();
         return found;

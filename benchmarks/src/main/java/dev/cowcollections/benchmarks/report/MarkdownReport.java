@@ -2,11 +2,13 @@ package dev.cowcollections.benchmarks.report;
 
 import dev.cowcollections.benchmarks.FootprintGoal;
 import dev.cowcollections.benchmarks.FootprintRow;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The results as Markdown: goals first, then every ratio per type, then memory. */
+/** The results as Markdown: how to read them, the goals, the break-even sizes, every ratio per type, then memory. */
 final class MarkdownReport {
 
     private MarkdownReport() {
@@ -15,25 +17,41 @@ final class MarkdownReport {
     static String render(RunDescription run, List<Ratio> ratios, List<FootprintRow> footprints) {
         StringBuilder md = new StringBuilder();
         md.append("# cow-collections against java.util\n\n");
-        md.append("Measured ").append(run.date()).append(" with `").append(run.command()).append("` (")
-                .append(run.mode()).append(").\n\n");
+        md.append("Measured ").append(run.date()).append(" with `").append(run.command()).append("`.\n\n");
+        md.append("Settings: ").append(run.mode()).append(".\n\n");
         md.append("Machine: ").append(run.machine()).append(".\n\n");
-        md.append("Ratio = our time per operation / the java.util time, both from this run: below 1 means "
-                + "cow-collections is faster. The ± is JMH's 99.9% error of both scores, combined. "
-                + "B/op = bytes allocated per operation (JMH `-prof gc`).\n\n");
+        md.append("## How to read it\n\n");
+        md.append("Each operation ran in rounds; a round runs one JMH fork of every implementation, seconds apart, "
+                + "in alternating order, and gives one ratio (our time per operation / theirs). The ratio shown "
+                + "is the geometric mean of the rounds' ratios, and its 95 % interval is exp(m ± t·s/√n) from "
+                + "the mean m and standard deviation s of the rounds' log-ratios, n rounds and Student's t "
+                + "with n − 1 degrees of freedom. Below 1 means cow-collections is faster.\n\n");
+        md.append("A goal is **met** when the whole interval is at or under it, **missed** when the whole "
+                + "interval is above it, and unresolved when the interval straddles it; an unresolved goal "
+                + "got extra rounds while the run's time allowed. B/op is the mean over forks of the bytes "
+                + "allocated per operation (JMH `-prof gc`, `gc.alloc.rate.norm`), which is exact; an "
+                + "allocation goal allows our first write after a copy at most the bytes of the defensive "
+                + "copy it replaces plus 48.\n\n");
+        md.append(verdictCounts(ratios)).append("\n\n");
 
-        List<Ratio> withGoals = ratios.stream().filter(r -> r.goal().isPresent()).collect(Collectors.toList());
+        List<Ratio> withGoals = ratios.stream()
+                .filter(r -> r.goal().isPresent() || r.allocationGoal().isPresent())
+                .collect(Collectors.toList());
         md.append("## Goals\n\n");
-        md.append("| type | operation | parameters | vs | ratio | goal | |\n");
-        md.append("| --- | --- | --- | --- | ---: | ---: | --- |\n");
+        md.append("| type | operation | parameters | vs | ratio [95 % interval] | goal | verdict | ours B/op | theirs B/op | bytes verdict |\n");
+        md.append("| --- | --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
         for (Ratio r : withGoals) {
             md.append("| ").append(r.ours().implementation())
                     .append(" | ").append(r.ours().operation())
                     .append(" | ").append(r.ours().paramsText())
                     .append(" | ").append(r.baseline().implementation())
-                    .append(" | ").append(ratioText(r))
-                    .append(" | ≤ ").append(number(r.goal().get().atMost()))
-                    .append(" | ").append(r.meetsGoal() ? "met" : "**missed**")
+                    .append(" | ").append(intervalText(r))
+                    .append(" | ").append(r.goal().map(g -> "≤ " + number(g.atMost())).orElse(""))
+                    .append(" | ").append(r.verdict().map(Verdict::markdown).orElse(""))
+                    .append(" | ").append(bytes(r.ours().bytesPerOp()))
+                    .append(" | ").append(bytes(r.baseline().bytesPerOp()))
+                    .append(" | ").append(r.allocationVerdict()
+                            .map(v -> v.markdown() + " (≤ " + bytes(r.allocationLimit()) + ")").orElse(""))
                     .append(" |\n");
         }
         for (FootprintRow f : footprints) {
@@ -44,9 +62,11 @@ final class MarkdownReport {
                         .append(" | ").append(goalMeasureText(f, f.goal().get()))
                         .append(" | ").append(goalText(f, f.goal().get()))
                         .append(" | ").append(f.meetsGoal() ? "met" : "**missed**")
-                        .append(" |\n");
+                        .append(" | | | |\n");
             }
         }
+
+        md.append(BreakEven.markdown(ratios));
 
         String type = null;
         for (Ratio r : ratios) {
@@ -54,9 +74,9 @@ final class MarkdownReport {
                 type = r.ours().implementation();
                 md.append("\n## ").append(type).append("\n\n");
                 md.append("![").append(type).append(" ratios](").append(type).append(".svg)\n\n");
-                md.append("| benchmark | operation | parameters | vs | ours ns/op | theirs ns/op | ratio "
-                        + "| ours B/op | theirs B/op |\n");
-                md.append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+                md.append("| benchmark | operation | parameters | vs | ours ns/op | theirs ns/op | ratio [95 % interval] "
+                        + "| rounds | ours B/op | theirs B/op |\n");
+                md.append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             }
             md.append("| ").append(r.ours().benchmarkClass().getSimpleName())
                     .append(" | ").append(r.ours().operation())
@@ -64,7 +84,8 @@ final class MarkdownReport {
                     .append(" | ").append(r.baseline().implementation())
                     .append(" | ").append(number(r.ours().nanosPerOp()))
                     .append(" | ").append(number(r.baseline().nanosPerOp()))
-                    .append(" | ").append(ratioText(r))
+                    .append(" | ").append(intervalText(r))
+                    .append(" | ").append(r.rounds())
                     .append(" | ").append(bytes(r.ours().bytesPerOp()))
                     .append(" | ").append(bytes(r.baseline().bytesPerOp()))
                     .append(" |\n");
@@ -90,6 +111,30 @@ final class MarkdownReport {
         return md.toString();
     }
 
+    /** How many time and allocation goals were met, missed and left unresolved. */
+    static String verdictCounts(List<Ratio> ratios) {
+        Map<Verdict, Long> time = ratios.stream().flatMap(r -> r.verdict().stream())
+                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
+        Map<Verdict, Long> bytes = ratios.stream().flatMap(r -> r.allocationVerdict().stream())
+                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
+        return String.format(Locale.ROOT,
+                "Time goals: %d met, %d missed, %d unresolved. Allocation goals: %d met, %d missed.",
+                time.getOrDefault(Verdict.MET, 0L), time.getOrDefault(Verdict.MISSED, 0L),
+                time.getOrDefault(Verdict.UNRESOLVED, 0L), bytes.getOrDefault(Verdict.MET, 0L),
+                bytes.getOrDefault(Verdict.MISSED, 0L));
+    }
+
+    /** {@code Class.operation (params) vs Baseline}: a row's name, the same in every run. */
+    static String rowName(Ratio r) {
+        return r.ours().benchmarkClass().getSimpleName() + "." + r.ours().methodName() + " ("
+                + r.ours().paramsText() + ") vs " + r.baseline().implementation();
+    }
+
+    /** The ratio and its 95 % interval, as {@code 0.93 [0.88, 0.98]}. */
+    static String intervalText(Ratio r) {
+        return number(r.value()) + " [" + number(r.low()) + ", " + number(r.high()) + "]";
+    }
+
     /** The figure a memory goal limits: the ratio, or our bytes per unit for a goal stated in bytes. */
     private static String goalMeasureText(FootprintRow f, FootprintGoal goal) {
         return number(goal.measured(f)) + goalUnit(f, goal);
@@ -103,14 +148,13 @@ final class MarkdownReport {
         return goal.onBytesPerUnit() ? " B/" + f.unit() : "";
     }
 
-    static String ratioText(Ratio r) {
-        return number(r.value()) + " ± " + number(r.error());
-    }
-
     /** Three significant digits, without exponents for the ranges these tables hold. */
     static String number(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return "∞";
         }
         double magnitude = Math.abs(value);
         if (magnitude == 0) {

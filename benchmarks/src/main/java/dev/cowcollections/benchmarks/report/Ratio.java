@@ -1,44 +1,116 @@
 package dev.cowcollections.benchmarks.report;
 
+import dev.cowcollections.benchmarks.AllocationGoal;
 import dev.cowcollections.benchmarks.Goal;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Our benchmark's time divided by its {@code java.util} counterpart's, from the same run, with
- * the error of the ratio from the two relative errors, and the goal that applies, if any.
+ * Our benchmark's time divided by a counterpart's from the same rounds, with a 95 % interval,
+ * the goal that applies, if any, and the allocation goal, if any.
+ *
+ * <p>The interval comes from the rounds: each round ran one fork of each side, seconds apart, so
+ * each round gives one ratio. The ratio shown is the geometric mean of the per-round ratios, and
+ * the interval is {@code exp(m ± t·s/√n)}, where {@code m} and {@code s} are the mean and the
+ * standard deviation of their logarithms over {@code n} rounds and {@code t} is Student's
+ * 97.5 % quantile with {@code n - 1} degrees of freedom.
  */
-record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal) {
+record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Optional<AllocationGoal> allocationGoal) {
 
+    /** The rounds both sides ran. */
+    int rounds() {
+        return Math.min(ours.forks().size(), baseline.forks().size());
+    }
+
+    /** The geometric mean of the per-round ratios. */
     double value() {
-        return ours.nanosPerOp() / baseline.nanosPerOp();
+        return Math.exp(meanLog());
     }
 
-    /** JMH's two 99.9% errors, combined in quadrature as relative errors. */
-    double error() {
-        double relativeOurs = ours.error() / ours.nanosPerOp();
-        double relativeBaseline = baseline.error() / baseline.nanosPerOp();
-        return value() * Math.sqrt(relativeOurs * relativeOurs + relativeBaseline * relativeBaseline);
+    /** The lower end of the 95 % interval. */
+    double low() {
+        return Math.exp(meanLog() - halfWidth());
     }
 
-    boolean meetsGoal() {
-        return goal.map(g -> value() <= g.atMost()).orElse(true);
+    /** The upper end of the 95 % interval; infinite from a single round. */
+    double high() {
+        return Math.exp(meanLog() + halfWidth());
+    }
+
+    /** The verdict on the time goal, when there is one. */
+    Optional<Verdict> verdict() {
+        return goal.map(g -> Verdict.of(low(), high(), g.atMost()));
+    }
+
+    /** The verdict on the allocation goal, when there is one: exact, so met or missed. */
+    Optional<Verdict> allocationVerdict() {
+        return allocationGoal.map(g -> ours.bytesPerOp() <= allocationLimit() ? Verdict.MET : Verdict.MISSED);
+    }
+
+    /** The bytes per operation the allocation goal allows. */
+    double allocationLimit() {
+        return baseline.bytesPerOp() + allocationGoal.map(AllocationGoal::plusBytes).orElse(0);
+    }
+
+    private double meanLog() {
+        double sum = 0;
+        for (int i = 0; i < rounds(); i++) {
+            sum += logRatio(i);
+        }
+        return sum / rounds();
+    }
+
+    private double halfWidth() {
+        int n = rounds();
+        if (n < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double mean = meanLog();
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = logRatio(i) - mean;
+            squares += d * d;
+        }
+        return StudentT.quantile975(n - 1) * Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+    }
+
+    private double logRatio(int round) {
+        return Math.log(ours.forks().get(round).nanosPerOp() / baseline.forks().get(round).nanosPerOp());
+    }
+
+    static Ratio of(Measurement ours, Measurement baseline) {
+        return new Ratio(ours, baseline, goalFor(ours, baseline), allocationGoalFor(ours, baseline));
     }
 
     /** The goal on our method for this baseline whose {@code where} matches these parameters. */
-    static Optional<Goal> goalFor(Measurement ours, Measurement baseline) {
+    private static Optional<Goal> goalFor(Measurement ours, Measurement baseline) {
+        return Arrays.stream(method(ours).getAnnotationsByType(Goal.class))
+                .filter(g -> g.baseline().equals(baseline.implementation()))
+                .filter(g -> Arrays.stream(g.where()).allMatch(w -> matches(w, ours)))
+                .findFirst();
+    }
+
+    private static Optional<AllocationGoal> allocationGoalFor(Measurement ours, Measurement baseline) {
+        return Optional.ofNullable(method(ours).getAnnotation(AllocationGoal.class))
+                .filter(g -> g.baseline().equals(baseline.implementation()));
+    }
+
+    private static Method method(Measurement ours) {
         try {
-            Goal[] goals = ours.benchmarkClass().getMethod(ours.methodName()).getAnnotationsByType(Goal.class);
-            return Arrays.stream(goals)
-                    .filter(g -> g.baseline().equals(baseline.implementation()))
-                    .filter(g -> Arrays.stream(g.where()).allMatch(w -> matches(w, ours)))
-                    .findFirst();
+            return ours.benchmarkClass().getMethod(ours.methodName());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("benchmark method " + ours.methodName(), e);
         }
     }
 
-    private static boolean matches(String condition, Measurement measurement) {
+    /** Whether {@code name=value} or {@code name>=number} holds for the measurement's parameters. */
+    static boolean matches(String condition, Measurement measurement) {
+        int atLeast = condition.indexOf(">=");
+        if (atLeast >= 0) {
+            String value = measurement.params().get(condition.substring(0, atLeast));
+            return value != null && Long.parseLong(value) >= Long.parseLong(condition.substring(atLeast + 2));
+        }
         int equals = condition.indexOf('=');
         return condition.substring(equals + 1).equals(measurement.params().get(condition.substring(0, equals)));
     }

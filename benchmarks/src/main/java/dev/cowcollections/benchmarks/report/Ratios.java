@@ -25,7 +25,7 @@ final class Ratios {
                 }
                 for (Measurement baseline : group) {
                     if (!baseline.isOurs()) {
-                        ratios.add(new Ratio(ours, baseline, Ratio.goalFor(ours, baseline)));
+                        ratios.add(Ratio.of(ours, baseline));
                     }
                 }
             }

@@ -9,72 +9,74 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks and writes the report: {@code results.md} (goals, every ratio, memory),
- * one SVG chart per type and JMH's own JSON, under the output folder.
+ * Runs the benchmarks in contests of alternating forks and writes the report: {@code results.md}
+ * (verdicts, every ratio with its interval, allocation, memory), one SVG chart per type and JMH's
+ * own JSON (one entry per fork).
  *
- * <p>Arguments: {@code [--quick] [--out DIR] [REGEX...]}. {@code --quick} runs one fork of short
- * iterations with {@code Integer} elements and keys only, at the smallest and the largest
- * collection size only, 10 and 1 000 000 (the size the copy goals name), and the snapshot
- * workloads at their two ends, a snapshot every write and every 1 000, and measures the memory
- * of maps and sets up to 100 000 entries; the full run uses each benchmark's own settings, with
- * every fork on a {@linkplain #STEADY_HEAP fixed heap whose pages are touched before it measures}.
- * Regular expressions select benchmarks as JMH's command line does; with any, the memory
- * measurements are skipped. Both ways, the implementations of each operation run one after the
- * other at each parameter combination ({@link AdjacentRuns}).
+ * <p>Arguments: {@code [--quick] [--repeat] [--out DIR] [REGEX...]}.
+ * <ul>
+ *   <li>No argument: the full run, every benchmark at the sizes {@link #FULL_PARAMS} keeps, into
+ *       {@code benchmarks/results}, the folder the README links to.
+ *   <li>{@code --quick}: the {@linkplain QuickSet quick set} (or the benchmarks the expressions
+ *       select) with shorter forks, into {@code benchmarks/target/quick-results}.
+ *   <li>{@code REGEX...}: the benchmarks the expressions select, as JMH's command line takes
+ *       them, into {@code benchmarks/target/selected-results}.
+ *   <li>{@code --repeat}: runs the selection twice and prints every row whose verdict differs.
+ * </ul>
  */
 public final class Report {
     private static final String PACKAGE_PATTERN = "dev\\.cowcollections\\.benchmarks\\.";
 
     /**
-     * The full run's heap for every fork, for both sides of each ratio: 1 GiB from the start, every
-     * page touched before the first iteration. With the default heap, G1 grows the heap as a
-     * benchmark allocates, and on the virtual machines this project is measured on the first
-     * touch of a page runs at about 0.6 GB/s (pre-touching 1 GiB takes 1.7 s). A benchmark that
-     * allocates per operation, every copy and copy-then-write, then timed page faults for its
-     * first seconds: the first write after copying a 1 000-entry {@code CowMap} took 7 to 49 us
-     * per operation in its first four iterations and 1.9 us once the heap stopped growing. A
-     * long-running JVM has touched its heap; these flags measure that JVM. The quick run keeps the
-     * default heap: pre-touching would add 1.7 s to each of its forks.
+     * The full run's parameter values where a benchmark declares more than the run has time for.
+     * The sizes dropped tell the same story as their neighbours: the smallest collections by the
+     * break-even sizes, 100 000 by 1 000 000 for lists and trees. Lists and trees use
+     * {@code Integer} elements only; strings as keys are measured on the maps.
      */
-    private static final String[] STEADY_HEAP = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"};
-
-    /**
-     * The quick run's parameters: {@code Integer} elements and keys, and every size at its two
-     * ends, since every size is a fork per benchmark; the ends keep the fixed costs and the cache
-     * misses.
-     */
-    private static final Map<String, List<String>> QUICK_PARAMS = Map.of(
-            "elementType", List.of("Integer"),
-            "keyType", List.of("Integer"),
-            "size", List.of("10", "1000000"),
-            "length", List.of("10", "1000000"),
-            "writesPerSnapshot", List.of("1", "1000"));
+    static final Map<String, List<String>> FULL_PARAMS = Map.ofEntries(
+            Map.entry("elementType", List.of("Integer")),
+            Map.entry("SetReadBenchmark.elementType", List.of("Integer", "RandomInteger", "UuidString")),
+            Map.entry("SetWriteBenchmark.elementType", List.of("Integer", "RandomInteger", "UuidString")),
+            Map.entry("SetIterateBenchmark.elementType", List.of("RandomInteger", "UuidString")),
+            Map.entry("GetterBenchmark.size", List.of("1000")),
+            Map.entry("ListReadBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("ListWriteBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("ListFirstWriteBenchmark.size", List.of("1000", "100000", "10000000")),
+            Map.entry("MapReadBenchmark.size", List.of("1000", "100000")),
+            Map.entry("MapWriteBenchmark.size", List.of("1000", "100000")),
+            Map.entry("MapEvictBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("MapEvictBenchmark.keyType", List.of("Integer")),
+            Map.entry("TreeReadBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("TreeReadBenchmark.keyType", List.of("Integer")),
+            Map.entry("TreeWriteBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("TreeWriteBenchmark.keyType", List.of("Integer")),
+            Map.entry("length", List.of("1000", "1000000")),
+            Map.entry("StringToStringBenchmark.length", List.of("10", "1000")));
 
     private Report() {
     }
 
     public static void main(String[] args) throws IOException, RunnerException {
         boolean quick = false;
-        Path out = Path.of("benchmarks", "results");
+        boolean repeat = false;
+        Path out = null;
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick":
                     quick = true;
+                    break;
+                case "--repeat":
+                    repeat = true;
                     break;
                 case "--out":
                     out = Path.of(args[++i]);
@@ -83,44 +85,29 @@ public final class Report {
                     patterns.add(args[i]);
             }
         }
+        boolean full = !quick && patterns.isEmpty();
+        if (out == null) {
+            out = full ? Path.of("benchmarks", "results")
+                    : Path.of("benchmarks", "target", quick ? "quick-results" : "selected-results");
+        }
         Files.createDirectories(out);
+        RunSettings settings = quick ? RunSettings.QUICK : RunSettings.FULL;
+        List<Contest> contests = selection(quick, patterns);
 
-        List<String> includes = patterns.isEmpty() ? List.of(PACKAGE_PATTERN) : patterns;
-        boolean quickRun = quick;
-        Supplier<ChainedOptionsBuilder> options = () -> {
-            ChainedOptionsBuilder builder = new OptionsBuilder()
-                    .addProfiler(GCProfiler.class)
-                    .shouldFailOnError(true);
-            if (quickRun) {
-                // A fork costs about a second before it measures anything, and an operation on a
-                // million entries can outlast an iteration: the fork count and the iteration count,
-                // not the iteration time, set the length of the run.
-                builder.forks(1)
-                        .warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                        .measurementIterations(3).measurementTime(TimeValue.milliseconds(150));
-            } else {
-                builder.jvmArgsAppend(STEADY_HEAP);
-            }
-            return builder;
-        };
-        List<RunResult> results = AdjacentRuns.run(includes, quick ? QUICK_PARAMS : Map.of(), options);
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, out.resolve("jmh-result.json").toString())
-                .writeOut(results);
+        List<AlternatingForks> runs = runAll(contests, settings);
+        if (repeat) {
+            System.out.println();
+            System.out.println("Second run of the same selection:");
+            printFlips(ratiosOf(runs), ratiosOf(runAll(contests, settings)));
+        }
 
-        List<Measurement> measurements = results.stream().map(Report::measurement).collect(Collectors.toList());
-        List<Ratio> ratios = Ratios.of(measurements);
-        List<FootprintRow> footprints = patterns.isEmpty() ? Footprints.measureAll(quick) : List.of();
-
-        String command = "benchmarks/run" + (quick ? " --quick" : "")
+        List<RunResult> results = runs.stream().flatMap(r -> r.runResults().stream()).collect(Collectors.toList());
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, out.resolve("jmh-result.json").toString()).writeOut(results);
+        List<Ratio> ratios = ratiosOf(runs);
+        List<FootprintRow> footprints = full ? Footprints.measureAll(false) : List.of();
+        String command = "benchmarks/run" + (quick ? " --quick" : "") + (repeat ? " --repeat" : "")
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
-        String mode = quick ? "quick: 1 fork, 1 x 300 ms warm-up, 3 x 150 ms measurement, Integer elements and keys, "
-                        + "sizes and lengths 10 and 1000000 only, a snapshot every 1 and every 1000 writes, "
-                        + "map and set memory at 10, 1000 and 100000 entries"
-                        : "full: each benchmark's own fork, warm-up and measurement settings, "
-                                + "each fork on a 1 GiB heap touched before it measures (" + String.join(" ", STEADY_HEAP) + ")";
-        RunDescription run = new RunDescription(LocalDate.now().toString(), command,
-                mode + "; the implementations of each operation one after the other at each parameter combination",
-                Machine.describe());
+        RunDescription run = new RunDescription(LocalDate.now().toString(), command, settings.describe(), Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
         Map<String, List<Ratio>> byType = new LinkedHashMap<>();
         for (Ratio r : ratios) {
@@ -129,49 +116,105 @@ public final class Report {
         for (Map.Entry<String, List<Ratio>> type : byType.entrySet()) {
             Files.writeString(out.resolve(type.getKey() + ".svg"), RatioChart.render(type.getKey(), type.getValue()));
         }
-
         System.out.println();
-        System.out.println("Goals:");
-        for (Ratio r : ratios) {
-            if (r.goal().isPresent()) {
-                System.out.printf("  %-5s %s.%s (%s) vs %s: %s (goal <= %s)%n", r.meetsGoal() ? "met" : "MISS",
-                        r.ours().benchmarkClass().getSimpleName(), r.ours().methodName(), r.ours().paramsText(),
-                        r.baseline().implementation(), MarkdownReport.ratioText(r),
-                        MarkdownReport.number(r.goal().get().atMost()));
-            }
-        }
+        System.out.println(MarkdownReport.verdictCounts(ratios));
         System.out.println("Report written to " + out.resolve("results.md"));
     }
 
-    private static Measurement measurement(RunResult result) {
-        BenchmarkParams params = result.getParams();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : params.getParamsKeys()) {
-            values.put(key, params.getParam(key));
+    /** The quick set, or what the expressions select, or every contest of the full run. */
+    private static List<Contest> selection(boolean quick, List<String> patterns) {
+        if (quick && patterns.isEmpty()) {
+            return QuickSet.CONTESTS.stream().map(Contests::named).collect(Collectors.toList());
         }
-        Result<?> primary = result.getPrimaryResult();
-        double bytesPerOp = result.getSecondaryResults().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                .mapToDouble(e -> e.getValue().getScore())
-                .findFirst()
-                .orElse(Double.NaN);
-        double toNanos = nanosPer(primary.getScoreUnit());
-        return Measurement.of(params.getBenchmark(), values, primary.getScore() * toNanos,
-                primary.getScoreError() * toNanos, bytesPerOp);
+        List<Contest> selected = Contests.select(patterns.isEmpty() ? List.of(PACKAGE_PATTERN) : patterns,
+                patterns.isEmpty() ? FULL_PARAMS : Map.of());
+        // A contest without both sides gives no ratio: the events benchmark compares builds of our own code.
+        return selected.stream().filter(Report::hasBothSides).collect(Collectors.toList());
     }
 
-    private static double nanosPer(String unit) {
-        switch (unit) {
-            case "ns/op":
-                return 1;
-            case "us/op":
-                return 1e3;
-            case "ms/op":
-                return 1e6;
-            case "s/op":
-                return 1e9;
-            default:
-                throw new IllegalArgumentException("score unit " + unit + " (expected: a time per operation)");
+    private static boolean hasBothSides(Contest contest) {
+        boolean ours = false;
+        boolean theirs = false;
+        for (String contender : contest.contenders()) {
+            boolean cow = contender.substring(Measurement.operationEnd(contender) + 1).startsWith("Cow");
+            ours |= cow;
+            theirs |= !cow;
         }
+        return ours && theirs;
+    }
+
+    /**
+     * Runs every contest for its rounds, then, while a goal's interval straddles the goal and the
+     * extra time lasts, one more round at a time up to the settings' maximum.
+     */
+    private static List<AlternatingForks> runAll(List<Contest> contests, RunSettings settings) throws RunnerException {
+        int plannedForks = contests.stream().mapToInt(c -> c.contenders().size() * settings.rounds()).sum();
+        System.out.printf("%d contests, %d forks planned (%s)%n", contests.size(), plannedForks, settings.describe());
+        Progress progress = new Progress(System.out, plannedForks);
+        long extraNanosLeft = (long) (settings.extraSeconds() * 1e9);
+        List<AlternatingForks> runs = new ArrayList<>();
+        for (Contest contest : contests) {
+            AlternatingForks run = new AlternatingForks(contest, settings.forkOptions());
+            while (run.rounds() < settings.rounds()) {
+                run.runRound();
+            }
+            while (run.rounds() < settings.maxRounds() && extraNanosLeft > 0 && unresolved(run)) {
+                long start = System.nanoTime();
+                run.runRound();
+                extraNanosLeft -= System.nanoTime() - start;
+            }
+            int planned = contest.contenders().size() * settings.rounds();
+            progress.finished(run, planned, contest.contenders().size() * run.rounds(), Ratios.of(run.measurements()));
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static boolean unresolved(AlternatingForks run) {
+        return Ratios.of(run.measurements()).stream()
+                .anyMatch(r -> r.verdict().filter(v -> v == Verdict.UNRESOLVED).isPresent());
+    }
+
+    private static List<Ratio> ratiosOf(List<AlternatingForks> runs) {
+        List<Measurement> measurements = new ArrayList<>();
+        for (AlternatingForks run : runs) {
+            measurements.addAll(run.measurements());
+        }
+        return Ratios.of(measurements);
+    }
+
+    /** Prints every goal row whose verdict differs between the two runs, and how many flip from met to missed. */
+    private static void printFlips(List<Ratio> first, List<Ratio> second) {
+        Map<String, Ratio> secondByRow = new LinkedHashMap<>();
+        for (Ratio r : second) {
+            secondByRow.put(MarkdownReport.rowName(r), r);
+        }
+        int differ = 0;
+        int metMissed = 0;
+        int goals = 0;
+        for (Ratio a : first) {
+            Ratio b = secondByRow.get(MarkdownReport.rowName(a));
+            if (b == null) {
+                continue;
+            }
+            for (int kind = 0; kind < 2; kind++) {
+                Optional<Verdict> va = kind == 0 ? a.verdict() : a.allocationVerdict();
+                Optional<Verdict> vb = kind == 0 ? b.verdict() : b.allocationVerdict();
+                if (va.isEmpty()) {
+                    continue;
+                }
+                goals++;
+                if (!Objects.equals(va, vb)) {
+                    differ++;
+                    boolean flip = va.get() != Verdict.UNRESOLVED && vb.get() != Verdict.UNRESOLVED;
+                    metMissed += flip ? 1 : 0;
+                    System.out.printf("  %s %s: %s %s, then %s %s%s%n", kind == 0 ? "time" : "bytes",
+                            MarkdownReport.rowName(a), va.get().name().toLowerCase(), MarkdownReport.intervalText(a),
+                            vb.get().name().toLowerCase(), MarkdownReport.intervalText(b), flip ? "  <- MET/MISSED FLIP" : "");
+                }
+            }
+        }
+        System.out.printf("%d of %d verdicts differ between the two runs; %d flip between met and missed%n",
+                differ, goals, metMissed);
     }
 }

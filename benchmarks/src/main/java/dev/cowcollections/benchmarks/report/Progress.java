@@ -1,0 +1,46 @@
+package dev.cowcollections.benchmarks.report;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One line per finished contest: how far the run is, the time it expects to need for the rest,
+ * and each ratio of the contest with its interval and verdict. The time left is the mean time of
+ * the forks so far times the forks still planned.
+ */
+final class Progress {
+    private final PrintStream out;
+    private final long start = System.nanoTime();
+    private final int plannedForks;
+    private int forksDone;
+
+    Progress(PrintStream out, int plannedForks) {
+        this.out = out;
+        this.plannedForks = plannedForks;
+    }
+
+    /** Reports {@code run} finished after {@code forks} forks, extra rounds included. */
+    void finished(AlternatingForks run, int planned, int forks, List<Ratio> ratios) {
+        forksDone += planned;
+        double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+        double secondsLeft = elapsedSeconds / forksDone * Math.max(0, plannedForks - forksDone);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%3.0f %%, %s left] %s",
+                100.0 * forksDone / plannedForks, duration(secondsLeft), run.contest().label()));
+        if (forks > planned) {
+            line.append(" (").append(run.rounds()).append(" rounds)");
+        }
+        for (Ratio r : ratios) {
+            line.append(" | ").append(r.baseline().implementation()).append(' ').append(MarkdownReport.intervalText(r));
+            r.verdict().ifPresent(v -> line.append(' ').append(v.name().toLowerCase(Locale.ROOT))
+                    .append(" (≤ ").append(MarkdownReport.number(r.goal().get().atMost())).append(')'));
+            r.allocationVerdict().ifPresent(v -> line.append(", bytes ").append(v.name().toLowerCase(Locale.ROOT)));
+        }
+        out.println(line);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+}
