@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * (verdicts, every ratio with its interval, allocation, memory), one SVG chart per type and JMH's
  * own JSON (one entry per fork).
  *
- * <p>Arguments: {@code [--quick] [--repeat] [--out DIR] [REGEX...]}.
+ * <p>Arguments: {@code [--quick] [--repeat] [--plan] [--out DIR] [REGEX...]}.
  * <ul>
  *   <li>No argument: the full run, every benchmark at the sizes {@link #FULL_PARAMS} keeps, into
  *       {@code benchmarks/results}, the folder the README links to.
@@ -31,6 +31,7 @@ import org.openjdk.jmh.runner.RunnerException;
  *   <li>{@code REGEX...}: the benchmarks the expressions select, as JMH's command line takes
  *       them, into {@code benchmarks/target/selected-results}.
  *   <li>{@code --repeat}: runs the selection twice and prints every row whose verdict differs.
+ *   <li>{@code --plan}: prints the contests the selection holds and the forks they need, and runs nothing.
  * </ul>
  */
 public final class Report {
@@ -39,7 +40,8 @@ public final class Report {
     /**
      * The full run's parameter values where a benchmark declares more than the run has time for.
      * The sizes dropped tell the same story as their neighbours: the smallest collections by the
-     * break-even sizes, 100 000 by 1 000 000 for lists and trees. Lists and trees use
+     * break-even sizes, 100 000 by 1 000 000 for lists and trees, and sets, which are maps
+     * underneath, at 1 000 only. Lists and trees use
      * {@code Integer} elements only; strings as keys are measured on the maps.
      */
     static final Map<String, List<String>> FULL_PARAMS = Map.ofEntries(
@@ -47,6 +49,8 @@ public final class Report {
             Map.entry("SetReadBenchmark.elementType", List.of("Integer", "RandomInteger", "UuidString")),
             Map.entry("SetWriteBenchmark.elementType", List.of("Integer", "RandomInteger", "UuidString")),
             Map.entry("SetIterateBenchmark.elementType", List.of("RandomInteger", "UuidString")),
+            Map.entry("SetReadBenchmark.size", List.of("1000")),
+            Map.entry("SetWriteBenchmark.size", List.of("1000")),
             Map.entry("GetterBenchmark.size", List.of("1000")),
             Map.entry("ListReadBenchmark.size", List.of("1000", "1000000")),
             Map.entry("ListWriteBenchmark.size", List.of("1000", "1000000")),
@@ -68,6 +72,7 @@ public final class Report {
     public static void main(String[] args) throws IOException, RunnerException {
         boolean quick = false;
         boolean repeat = false;
+        boolean plan = false;
         Path out = null;
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +82,9 @@ public final class Report {
                     break;
                 case "--repeat":
                     repeat = true;
+                    break;
+                case "--plan":
+                    plan = true;
                     break;
                 case "--out":
                     out = Path.of(args[++i]);
@@ -93,6 +101,12 @@ public final class Report {
         Files.createDirectories(out);
         RunSettings settings = quick ? RunSettings.QUICK : RunSettings.FULL;
         List<Contest> contests = selection(quick, patterns);
+        if (plan) {
+            contests.forEach(c -> System.out.println(c.label() + ": " + c.contenders().size() + " implementations"));
+            System.out.printf("%d contests, %d forks planned%n", contests.size(),
+                    contests.stream().mapToInt(c -> c.contenders().size() * settings.rounds()).sum());
+            return;
+        }
 
         List<AlternatingForks> runs = runAll(contests, settings);
         if (repeat) {
