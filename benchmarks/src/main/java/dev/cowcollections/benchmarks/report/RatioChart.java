@@ -17,6 +17,11 @@ final class RatioChart {
     private static final String MET = "#2e7d32";
     private static final String MISSED = "#c62828";
     private static final String UNDECIDED = "#f9a825";
+    private static final String[][] SWATCHES = {
+        {MET, "goal met (whole interval at or under it), or faster with no goal"},
+        {MISSED, "goal missed (whole interval above it)"},
+        {UNDECIDED, "goal unresolved (interval straddles it), or slower with no goal"}};
+    private static final int LEGEND_WIDTH = legendWidth();
     private static final int ROW_HEIGHT = 18;
     private static final int TOP = 78;
     private static final int BOTTOM = 30;
@@ -40,7 +45,7 @@ final class RatioChart {
         int lowDecade = (int) Math.floor(Math.log10(low));
         int highDecade = (int) Math.ceil(Math.log10(high));
         int labelWidth = labelChars * CHAR_WIDTH + 16;
-        int width = labelWidth + 470 + VALUE_WIDTH;
+        int width = Math.max(labelWidth + 470 + VALUE_WIDTH, LEGEND_WIDTH);
         int plotLeft = labelWidth;
         int plotWidth = width - labelWidth - VALUE_WIDTH;
         int height = TOP + ratios.size() * ROW_HEIGHT + BOTTOM;
@@ -117,11 +122,8 @@ final class RatioChart {
     }
 
     private static void legend(StringBuilder svg, int x, int y) {
-        String[][] swatches = {{MET, "goal met (whole interval at or under it), or faster with no goal"},
-            {MISSED, "goal missed (whole interval above it)"},
-            {UNDECIDED, "goal unresolved (interval straddles it), or slower with no goal"}};
         int at = x;
-        for (String[] swatch : swatches) {
+        for (String[] swatch : SWATCHES) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>\n", at, y - 9, swatch[0], at + 14, y, escape(swatch[1])));
             at += 14 + swatch[1].length() * CHAR_WIDTH + 16;
@@ -131,6 +133,14 @@ final class RatioChart {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\" stroke-width=\"1.5\"/>"
                 + "<text x=\"%d\" y=\"%d\">95 %% interval over rounds (arrow: runs past the axis)</text>\n",
                 x + 60, y + 13, x + 90, y + 13, x + 96, y + 17));
+    }
+
+    private static int legendWidth() {
+        int width = 20;
+        for (String[] swatch : SWATCHES) {
+            width += 14 + swatch[1].length() * CHAR_WIDTH + 16;
+        }
+        return width;
     }
 
     private static String label(Ratio r) {

@@ -1,0 +1,67 @@
+package dev.cowcollections.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RatioTest {
+    private static final String COPY_THEN_PUT = "dev.cowcollections.benchmarks.MapCopyBenchmark.copyThenPut_";
+    private static final String COPY = "dev.cowcollections.benchmarks.MapCopyBenchmark.copy_";
+
+    /** A contest whose rounds timed ours at {@code ours[i]} and the HashMap at {@code 100} ns. */
+    private static Ratio ratio(String operation, String size, double[] ours, double oursBytes, double theirsBytes) {
+        List<ForkScore> cow = new ArrayList<>();
+        List<ForkScore> hashMap = new ArrayList<>();
+        for (double nanos : ours) {
+            cow.add(new ForkScore(nanos, oursBytes));
+            hashMap.add(new ForkScore(100, theirsBytes));
+        }
+        Map<String, String> params = Map.of("size", size);
+        return Ratio.of(Measurement.of(operation + "CowMap", params, cow), Measurement.of(operation + "HashMap", params, hashMap));
+    }
+
+    @Test
+    void theRatioIsTheGeometricMeanOfTheRoundsAndTheIntervalAStudentTIntervalOfTheirLogarithms() {
+        Ratio r = ratio(COPY_THEN_PUT, "1000", new double[] {40, 50, 62.5}, 0, 0);
+        assertEquals(50, 100 * r.value(), 1e-9);
+        double sd = Math.log(1.25);
+        double half = 4.303 * sd / Math.sqrt(3);
+        assertEquals(0.5 * Math.exp(-half), r.low(), 1e-9);
+        assertEquals(0.5 * Math.exp(half), r.high(), 1e-9);
+        assertEquals(3, r.rounds());
+    }
+
+    @Test
+    void aGoalIsMetWhenTheWholeIntervalIsUnderItMissedWhenAboveAndUnresolvedWhenItStraddles() {
+        assertEquals(Optional.of(Verdict.MET), ratio(COPY_THEN_PUT, "1000", new double[] {40, 41, 42}, 0, 0).verdict());
+        assertEquals(Optional.of(Verdict.MISSED), ratio(COPY_THEN_PUT, "1000", new double[] {60, 61, 62}, 0, 0).verdict());
+        assertEquals(Optional.of(Verdict.UNRESOLVED), ratio(COPY_THEN_PUT, "1000", new double[] {30, 50, 70}, 0, 0).verdict());
+    }
+
+    @Test
+    void oneRoundDecidesNothing() {
+        Ratio r = ratio(COPY_THEN_PUT, "1000", new double[] {10}, 0, 0);
+        assertTrue(Double.isInfinite(r.high()));
+        assertEquals(Optional.of(Verdict.UNRESOLVED), r.verdict());
+    }
+
+    @Test
+    void aWhereWithAtLeastAppliesFromItsNumberOn() {
+        assertFalse(ratio(COPY, "1000", new double[] {1, 1, 1}, 0, 0).goal().isPresent());
+        assertEquals(0.001, ratio(COPY, "100000", new double[] {1, 1, 1}, 0, 0).goal().get().atMost());
+        assertEquals(0.001, ratio(COPY, "1000000", new double[] {1, 1, 1}, 0, 0).goal().get().atMost());
+    }
+
+    @Test
+    void theAllocationGoalAllowsTheBaselinesBytesPlusItsMargin() {
+        assertEquals(Optional.of(Verdict.MET), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1048, 1000).allocationVerdict());
+        assertEquals(Optional.of(Verdict.MISSED), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1049, 1000).allocationVerdict());
+        assertFalse(ratio(COPY, "1000", new double[] {1, 1, 1}, 1049, 1000).allocationVerdict().isPresent());
+    }
+}
