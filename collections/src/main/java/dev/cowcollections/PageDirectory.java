@@ -273,12 +273,17 @@ final class PageDirectory extends RefCount {
         return true;
     }
 
-    /** Page {@code p}, writable in place: the page itself when owned, else its copy, installed and owned. */
-    Object[] writablePage(int p) {
+    /**
+     * Page {@code p}, writable in place: the page itself when owned, else its copy, installed and
+     * owned, and reported as a detach of {@code owner}'s pages ({@link #reportCopies}).
+     */
+    Object[] writablePage(int p, Class<?> owner) {
         if (owns(p)) {
             return pages[p];
         }
-        return copyPage(p);
+        Object[] copy = copyPage(p);
+        reportCopies(owner, 1);
+        return copy;
     }
 
     /** Detaches one page: installs a private copy of page {@code p} and owns it. */
@@ -290,13 +295,34 @@ final class PageDirectory extends RefCount {
         return copy;
     }
 
-    /** Makes pages {@code [fromPage, toPage)} writable in place. */
-    void makeWritable(int fromPage, int toPage) {
+    /**
+     * Makes pages {@code [fromPage, toPage)} writable in place; the pages it copies are reported
+     * together, as one detach of {@code owner}'s pages.
+     */
+    void makeWritable(int fromPage, int toPage, Class<?> owner) {
+        int copied = 0;
         for (int p = fromPage; p < toPage; p++) {
             if (!owns(p)) {
                 copyPage(p);
+                copied++;
             }
         }
+        if (copied > 0) {
+            reportCopies(owner, copied);
+        }
+    }
+
+    /**
+     * Reports {@code copied} pages copied by one write through a handle of {@code owner}, the
+     * collection type that holds this directory (this class serves any of them), to Flight
+     * Recorder: a {@link CopyEvents#PAGES} detach of their elements and bytes, counted from this
+     * directory, which the writer already holds alone (so its shares are 1; the page itself was
+     * held by another directory too). The directory's own copy was reported when it was made.
+     * Nothing happens unless a recording wants the event.
+     */
+    private void reportCopies(Class<?> owner, int copied) {
+        long elements = (long) copied << pageShift;
+        CopyEvents.detached(owner, CopyEvents.PAGES, this, elements, CopyEvents.referenceBytes(elements));
     }
 
     // Structure (the unique holder only)
