@@ -36,7 +36,11 @@ final class CopyEvents {
     /** The layout value of a detach that copies the whole buffer of a handle. */
     static final String BUFFER = "buffer";
 
-    /** The layout value of a detach in a paged layout, which copies the directory and, later, only the pages written. */
+    /**
+     * The layout value of a detach in a paged layout, reported in two parts: the detach of the
+     * directory (no elements, the bytes of its page references), and then, for each write that
+     * copies pages the directory still shares, those pages (their elements and bytes).
+     */
     static final String PAGES = "pages";
 
     /**

@@ -504,7 +504,7 @@ public final class CowList<E> extends AbstractList<E>
         }
         PageDirectory directory = writableDirectory();
         int oldPages = directory.pageCount(s);
-        directory.makeWritable(index >>> directory.pageShift, oldPages);
+        directory.makeWritable(index >>> directory.pageShift, oldPages, CowList.class);
         directory.addPages(oldPages, directory.pageCount(newSize));
         directory.move(index, index + count, s - index);
     }
@@ -710,7 +710,7 @@ public final class CowList<E> extends AbstractList<E>
         E old = (E) directory.get(index);
         if (old != element) {
             directory = writableDirectory();
-            directory.writablePage(index >>> directory.pageShift)[index & directory.pageMask] = element;
+            directory.writablePage(index >>> directory.pageShift, CowList.class)[index & directory.pageMask] = element;
         }
         return old;
     }
@@ -918,7 +918,7 @@ public final class CowList<E> extends AbstractList<E>
         } else {
             PageDirectory directory = writableDirectory();
             int newPages = directory.pageCount(newSize);
-            directory.makeWritable(from >>> directory.pageShift, newPages);
+            directory.makeWritable(from >>> directory.pageShift, newPages, CowList.class);
             directory.move(to, from, s - to);
             closePagedTail(directory, newSize, s);
         }
@@ -1042,7 +1042,7 @@ public final class CowList<E> extends AbstractList<E>
             replaceStorage(flat, new RefCount());
         } else {
             directory = writableDirectory();
-            directory.makeWritable(first >>> directory.pageShift, directory.pageCount(newSize));
+            directory.makeWritable(first >>> directory.pageShift, directory.pageCount(newSize), CowList.class);
             int w = first;
             for (int i = first; i < to; i++) {
                 if ((removed[(i - first) >> 6] & (1L << (i - first))) == 0) {
@@ -1135,7 +1135,7 @@ public final class CowList<E> extends AbstractList<E>
             for (int j = 0; j < length; j++) {
                 if (page[j] != sorted[start + j]) {
                     directory = writableDirectory();
-                    System.arraycopy(sorted, start, directory.writablePage(p), 0, length);
+                    System.arraycopy(sorted, start, directory.writablePage(p, CowList.class), 0, length);
                     break;
                 }
             }

@@ -29,7 +29,8 @@ final class DetachEvent extends Event {
     String type;
 
     @Label("Layout")
-    @Description("What was copied: buffer (the handle's whole buffer) or pages (the pages the write touched)")
+    @Description("What was copied: buffer (the handle's whole buffer) or pages (in a paged layout: the directory,"
+            + " with no elements, or the shared pages one write copied, counted from the writer's own directory)")
     String layout;
 
     @Label("Elements")

@@ -73,18 +73,35 @@ import java.util.Arrays;
  * this directory; a loop re-reads its page when either happened, so it sees the handle's own
  * writes as {@code ArrayList}'s loops do, with no directory lookup per element.
  *
- * <p>Figures (JDK 17, 2 cores, compressed references; benchmarks in {@code benchmarks/}). A page
- * of 512 references is 2 KiB: the first {@code set} after a copy of 100 000 elements copies one
- * page and a directory of 196 references (about 3 KiB retained, against 400 KB for a flat copy)
- * and of 1 000 000 elements one page and 1 954 references; 1 024-reference pages would retain
- * above the 4 KB a snapshot plus one write may cost at 100 000, and 256-reference pages double
- * the directory a detach copies at 1 000 000. The threshold (a list goes paged above
- * {@value #DEFAULT_PAGED_ABOVE} elements and flat again at half that) is where the first write's
- * flat copy starts to cost more than the paged layout's extra load on every random read; see the
- * report of issue 28 for the measured series.
+ * <p>Page size, measured (JDK 17, 2 cores, compressed references; {@code PageGeometryBenchmark}
+ * with {@code -p size=100000,1000000 -p pageShift=7,8,9,10,11 -f 2 -wi 3 -w 300ms -i 5 -r 300ms}
+ * and a 1 GB pre-touched heap; retained bytes by JOL). A write after a copy copies the directory,
+ * n / page references, and one page: the optimum is near the square root of n, and 512 serves
+ * both sizes that matter.
+ * <pre>
+ *   page                     128     256     512    1024    2048
+ *   first set, 100 000    232 ns  187 ns  213 ns  265 ns  495 ns   (±8..15 %)
+ *   first set, 1 000 000 2311 ns 1126 ns  639 ns  496 ns  631 ns   (±10..22 %)
+ *   snapshot+set, 100 000 3.9 KB  2.8 KB  3.0 KB  4.6 KB  8.5 KB  retained (limit 4 KB)
+ *   snapshot+set, 1 000 000 33 KB  17 KB  10 KB  8.3 KB   10 KB  retained
+ *   bytes/element, 1 000 000 4.16  4.08    4.04    4.02    4.02   (limit 4.3)
+ *   insert+remove middle, 100 000 22.7 us 11.7 us 7.2 us  6.1 us  4.4 us  (±2..20 %)
+ * </pre>
+ * 1 024-reference pages retain more than the 4 KB a snapshot plus one write may cost at 100 000;
+ * 256-reference pages double the first write at 1 000 000 and move the middle of a list 1.6
+ * times slower (an arraycopy and a carried element per page). Random {@code get} does not tell
+ * the sizes apart (17.1 to 17.8 us per 10 000 reads at 100 000, within the interval; 29.5 to
+ * 32.4 us at 1 000 000). The threshold (a list goes paged above {@value #DEFAULT_PAGED_ABOVE}
+ * elements and flat again at half that) bounds a flat first write at 4 096 references, about
+ * what a paged one copies at 1 000 000 (1 954 directory slots and a page of 512), while lists of
+ * the sizes most programs hold keep the flat array's one load per read; the flat-against-paged
+ * series at 2 048 and 8 192 is in the report of issue 28 ({@code PageGeometryBenchmark} with
+ * {@code -p pagedAbove=1,1000000000}).
  *
- * <p>Reuse. Nothing here knows about lists: the owned-page bits, {@link #writablePage(int)},
- * {@link #detachedCopy(int, int)} and {@link #disownAll()} are the whole protocol. A paged hash
+ * <p>Reuse. Nothing here knows about lists: the owned-page bits,
+ * {@link #writablePage(int, Class)}, {@link #detachedCopy(int, int)} and {@link #disownAll()}
+ * are the whole protocol, and a write names the collection type it serves only so that a page
+ * copy is reported to Flight Recorder as that type's. A paged hash
  * table keeps its entries array in such a directory as it is (key and value at {@code 2e} and
  * {@code 2e + 1} stay in one page when the page length is even), and its {@code int} index in a
  * directory of {@code int[]} pages with the same bits and rules, detached and disowned together
@@ -273,12 +290,17 @@ final class PageDirectory extends RefCount {
         return true;
     }
 
-    /** Page {@code p}, writable in place: the page itself when owned, else its copy, installed and owned. */
-    Object[] writablePage(int p) {
+    /**
+     * Page {@code p}, writable in place: the page itself when owned, else its copy, installed and
+     * owned, and reported as a detach of {@code owner}'s pages ({@link #reportCopies}).
+     */
+    Object[] writablePage(int p, Class<?> owner) {
         if (owns(p)) {
             return pages[p];
         }
-        return copyPage(p);
+        Object[] copy = copyPage(p);
+        reportCopies(owner, 1);
+        return copy;
     }
 
     /** Detaches one page: installs a private copy of page {@code p} and owns it. */
@@ -290,13 +312,34 @@ final class PageDirectory extends RefCount {
         return copy;
     }
 
-    /** Makes pages {@code [fromPage, toPage)} writable in place. */
-    void makeWritable(int fromPage, int toPage) {
+    /**
+     * Makes pages {@code [fromPage, toPage)} writable in place; the pages it copies are reported
+     * together, as one detach of {@code owner}'s pages.
+     */
+    void makeWritable(int fromPage, int toPage, Class<?> owner) {
+        int copied = 0;
         for (int p = fromPage; p < toPage; p++) {
             if (!owns(p)) {
                 copyPage(p);
+                copied++;
             }
         }
+        if (copied > 0) {
+            reportCopies(owner, copied);
+        }
+    }
+
+    /**
+     * Reports {@code copied} pages copied by one write through a handle of {@code owner}, the
+     * collection type that holds this directory (this class serves any of them), to Flight
+     * Recorder: a {@link CopyEvents#PAGES} detach of their elements and bytes, counted from this
+     * directory, which the writer already holds alone (so its shares are 1; the page itself was
+     * held by another directory too). The directory's own copy was reported when it was made.
+     * Nothing happens unless a recording wants the event.
+     */
+    private void reportCopies(Class<?> owner, int copied) {
+        long elements = (long) copied << pageShift;
+        CopyEvents.detached(owner, CopyEvents.PAGES, this, elements, CopyEvents.referenceBytes(elements));
     }
 
     // Structure (the unique holder only)
