@@ -51,6 +51,27 @@ class CopyEventsTest {
                 () -> new CowList<>(LETTERS));
     }
 
+    /**
+     * The list's writes again in the paged layout, forced at four elements in pages of two, and
+     * paged down to one element so that no write here changes the layout. A shared write detaches
+     * the directory first; a write may then copy the pages it touches, recorded as pages too.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPagedListWrite() {
+        int savedPagedAbove = PageDirectory.pagedAbove();
+        int savedPageShift = PageDirectory.pageShift();
+        PageDirectory.setGeometryForTesting(1, 1);
+        try {
+            return everyWrite("CowList", 4, CowListSharingTest.writes(), CowListSharingTest.callsThatChangeNothing(), () -> {
+                CowList<String> list = new CowList<>(LETTERS);
+                assertTrue(list.isPaged());
+                return list;
+            });
+        } finally {
+            PageDirectory.setGeometryForTesting(savedPagedAbove, savedPageShift);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyMapWrite() {
         return everyWrite("CowMap", 4, CowMapSharingTest.writes(), CowMapSharingTest.callsThatChangeNothing(),
@@ -92,6 +113,7 @@ class CopyEventsTest {
             return handle;
         }));
         Map<String, List<RecordedEvent>> unique = DETACHES.recordEach(cases(writeList, fresh::get));
+        String layout = fresh.get() instanceof CowList && ((CowList<?>) fresh.get()).isPaged() ? CopyEvents.PAGES : CopyEvents.BUFFER;
         Map<String, List<RecordedEvent>> unchanged = DETACHES.recordEach(cases(noOpList, () -> {
             C handle = fresh.get();
             copyOf(handle);
@@ -106,14 +128,23 @@ class CopyEventsTest {
                 if (clears) {
                     assertEquals(List.of(), events);
                 } else {
-                    assertEquals(1, events.size(), () -> "events: " + events);
+                    assertFalse(events.isEmpty(), () -> "no detach recorded");
                     RecordedEvent detach = events.get(0);
                     assertEquals(EventRecorder.DETACH, detach.getEventType().getName());
                     assertEquals(expectedType(type, name), detach.getString("type"));
-                    assertEquals("buffer", detach.getString("layout"));
+                    assertEquals(layout, detach.getString("layout"));
                     assertEquals("shared", detach.getString("cause"));
                     assertEquals(2, detach.getInt("shares"));
                     assertTrue(detach.getLong("elements") <= size, () -> "copies at most what there was: " + detach);
+                    if (layout.equals(CopyEvents.BUFFER)) {
+                        assertEquals(1, events.size(), () -> "events: " + events);
+                    } else {
+                        assertEquals(0, detach.getLong("elements"), "the directory is copied first, no element with it");
+                        assertEquals(CopyEvents.referenceBytes(2), detach.getLong("bytes"), "two page references");
+                        for (RecordedEvent pageCopy : events) {
+                            assertEquals(CopyEvents.PAGES, pageCopy.getString("layout"), () -> "events: " + events);
+                        }
+                    }
                 }
             }));
             tests.add(dynamicTest("unique, " + name + ": nothing recorded", () -> assertEquals(List.of(), unique.get(name))));
@@ -179,6 +210,20 @@ class CopyEventsTest {
         RecordedEvent remove = single(events.get("remove"), EventRecorder.DETACH);
         assertEquals(999, remove.getLong("elements"), "a removal copies around what it removes");
         assertEquals(CopyEvents.referenceBytes(999), remove.getLong("bytes"));
+    }
+
+    @Test
+    void detachOfAPagedListRecordsTheDirectoryItCopiedAndNoElement() {
+        CowList<Integer> list = CowList.pagedForTesting(IntStream.range(0, 64).boxed().collect(Collectors.toList()), 2);
+        RecordedEvent detach = EVERY_DETACH.record(() -> list.copy().set(0, -1)).stream()
+                .filter(e -> e.getEventType().getName().equals(EventRecorder.DETACH))
+                .findFirst().orElseThrow();
+        assertEquals("CowList", detach.getString("type"));
+        assertEquals("CowList.set", detach.getString("operation"));
+        assertEquals("pages", detach.getString("layout"));
+        assertEquals("shared", detach.getString("cause"));
+        assertEquals(0, detach.getLong("elements"));
+        assertEquals(CopyEvents.referenceBytes(64 / 4), detach.getLong("bytes"), "one reference per page of four");
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.cowcollections.CowString;
 import dev.cowcollections.CowTreeMap;
 import dev.cowcollections.CowTreeSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A program that uses every public type of the library, copying and writing each so that every
@@ -29,6 +31,10 @@ public final class EveryPublicType {
         listCopy.add("d");
         listCopy.remove(0);
         new CowList<String>().add("first");
+        CowList<Integer> paged = new CowList<>(IntStream.range(0, 5000).boxed().collect(Collectors.toList()));
+        CowList<Integer> pagedCopy = paged.copy();
+        pagedCopy.set(0, -1);
+        pagedCopy.add(5000);
 
         CowMap<String, Integer> map = new CowMap<>();
         map.put("a", 1);
@@ -46,20 +52,19 @@ public final class EveryPublicType {
         textCopy.append(", world").reverse().ensureCapacity(100);
         new CowString().append('!');
 
-        CowTreeMap<String, Integer> treeMap = new CowTreeMap<>();
-        treeMap.put("m", 1);
-        treeMap.put("a", 2);
+        CowTreeMap<String, Integer> treeMap = CowTreeMap.of("b", 2, "a", 1);
         CowTreeMap<String, Integer> treeMapCopy = treeMap.copy();
-        treeMapCopy.put("z", 3);
-        treeMapCopy.headMap("b").clear();
+        treeMapCopy.put("c", 3);
+        treeMapCopy.remove("a");
 
         CowTreeSet<String> treeSet = CowTreeSet.of("q", "p");
         CowTreeSet<String> treeSetCopy = treeSet.copy();
         treeSetCopy.add("r");
 
         boolean jfrPresent = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
-        System.out.println("list=" + list + listCopy + " map=" + map + mapCopy + " set=" + set + setCopy
-                + " text=" + text + "|" + textCopy + " treeMap=" + treeMap + treeMapCopy + " treeSet=" + treeSet + treeSetCopy);
+        System.out.println("list=" + list + listCopy + " paged=" + paged.get(0) + "," + pagedCopy.get(0) + "," + pagedCopy.size()
+                + " map=" + map + mapCopy + " set=" + set + setCopy + " text=" + text + "|" + textCopy
+                + " treeMap=" + treeMap + treeMapCopy + " treeSet=" + treeSet + treeSetCopy);
         System.out.println("jdk.jfr present: " + jfrPresent);
         for (Class<?> type : TYPES) {
             System.out.println("used " + type.getName());

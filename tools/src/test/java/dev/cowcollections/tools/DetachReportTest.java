@@ -1,6 +1,7 @@
 package dev.cowcollections.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +30,16 @@ class DetachReportTest {
 
     @BeforeAll
     static void recordTheProgram() throws IOException, InterruptedException {
-        recording = record("recording.jfr");
+        recording = record("recording.jfr", "");
     }
 
-    private static Path record(String name, String... jvmOptions) throws IOException, InterruptedException {
+    /** Records the program with {@code -XX:StartFlightRecording:filename=<name><settings>}. */
+    private static Path record(String name, String settings, String... jvmOptions) throws IOException, InterruptedException {
         Path file = dir.resolve(name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-XX:StartFlightRecording:filename=" + file, "-Xlog:jfr+startup=warning",
+        command.addAll(List.of("-XX:StartFlightRecording:filename=" + file + settings, "-Xlog:jfr+startup=warning",
                 "-cp", System.getProperty("java.class.path"), CopyingProgram.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -94,8 +97,23 @@ class DetachReportTest {
     }
 
     @Test
+    void raisingTheBytesThresholdOnTheCommandLineKeepsTheSmallDetachesOut() throws IOException, InterruptedException {
+        Path above2k = record("above-2k.jfr", ",+dev.cowcollections.Detach#bytesThreshold=2 kB");
+        List<CallSite> sites = DetachReport.read(above2k).sitesByBytes();
+        assertFalse(sites.isEmpty(), "the large list sites copy more than 2 kB per detach");
+        long bytesPerElement = sites.get(0).bytes / sites.get(0).elements;
+        long sitesCopying2k = IntStream.rangeClosed(1, CopyingProgram.LIST_SITES)
+                .filter(k -> 100L * k * bytesPerElement >= 2048).count();
+        assertTrue(sitesCopying2k < CopyingProgram.LIST_SITES, "the threshold must leave some list site out");
+        assertEquals(sitesCopying2k, sites.size(), () -> describe(sites));
+        for (CallSite site : sites) {
+            assertTrue(site.bytes >= 2048L * site.detaches, () -> describe(sites));
+        }
+    }
+
+    @Test
     void nothingIsRecordedWhenTheLibrarysSwitchIsOff() throws IOException, InterruptedException {
-        Path off = record("off.jfr", "-Ddev.cowcollections.jfr=false");
+        Path off = record("off.jfr", "", "-Ddev.cowcollections.jfr=false");
         assertEquals(List.of(), DetachReport.read(off).sitesByBytes());
         assertTrue(runReport(off.toString()).contains(": 0 detaches copied 0 B at 0 call sites"));
     }
