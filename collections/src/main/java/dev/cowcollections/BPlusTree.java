@@ -25,11 +25,13 @@ import java.util.List;
  * There are no links between leaves: a path copy would have to copy the neighbours they point
  * to. Iteration keeps the path from the root instead ({@link TreePath}).
  *
- * <p>Width. {@link #DEFAULT_WIDTH} is 32, measured against 16 and 64 on 100 000 random
- * {@code Integer} keys (JDK 17, see the report of issue 30): get was within noise of 64 at 32
- * and about 10 % slower at 16; a put in place was fastest at 32; the first put after a copy
- * copies one node per level, about 300 bytes at width 32 (four levels, 1.2 KB) against 600 at
- * 64, and a footprint of 14 to 16 bytes per entry at random insertion order. Tests force
+ * <p>Width. {@link #DEFAULT_WIDTH} is 32. Measured with JOL on 100 000 random {@code Integer}
+ * keys (JDK 17, compressed oops), beyond the keys and values: 18.8 bytes per entry at width 16,
+ * 15.0 at 32, 13.2 at 64 (leaves about 70 % full at every width), against 40 for
+ * {@code TreeMap}. The first put after a copy copies one node per level: 320 bytes a node at
+ * width 32 (four levels at 100 000 entries, 1 440 bytes retained in all), 576 at width 64 (three
+ * levels, about 1.7 KB by arithmetic); both are within issue 30's 2 KB. Speed at 16 and 64 is
+ * not measured yet. Tests force
  * widths down to {@link #MIN_WIDTH} through the package-private constructors, so that small
  * collections split, merge and borrow on every path.
  *
@@ -522,9 +524,11 @@ abstract class BPlusTree<K, V> {
         prepareWrite();
         RefCount mine = epoch;
         TreeNode n = root;
+        RefCount from = n.owner;
+        int copied = 0;
         if (n.owner != mine) {
             n = root = n.copyFor(mine);
-            ownNodes++;
+            copied++;
         }
         for (int level = 0; level < height; level++) {
             TreeInner inner = (TreeInner) n;
@@ -533,9 +537,15 @@ abstract class BPlusTree<K, V> {
             TreeNode child = inner.children[i];
             if (child.owner != mine) {
                 child = inner.children[i] = child.copyFor(mine);
-                ownNodes++;
+                copied++;
             }
             n = child;
+        }
+        if (copied > 0) {
+            ownNodes += copied;
+            // A path copy is this layout's detach, as a page copy is CowList's: no element is
+            // copied one by one; the bytes are the nodes' two arrays each (keys, and values or children).
+            CopyEvents.detached(CowTreeMap.class, CopyEvents.PAGES, from, 0, CopyEvents.referenceBytes(2L * nodeWidth * copied));
         }
         return (TreeLeaf) n;
     }

@@ -2,90 +2,134 @@ package dev.cowcollections;
 
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * An iterator over a range of a {@link CowTreeMap}, ascending or descending, failing fast as
  * {@code TreeMap}'s iterators do: a key added or removed other than through the iterator throws
- * {@link ConcurrentModificationException}.
+ * {@link ConcurrentModificationException}. {@link Keys}, {@link Values} and {@link Entries}
+ * say what each step returns; each has its own {@code next()}, so that a loop over one of them
+ * compiles to a scan of a leaf's arrays and the entries it hands out can be scalar-replaced.
  *
- * <p>It walks the leaves with a {@link TreePath} and stops at the fence, the first entry beyond
- * the range, recognized by identity, as {@code TreeMap}'s sub-map iterators recognize theirs. A
- * write that changes no key may still copy the path it writes (when the map is shared), and
- * then the nodes under the iterator are no longer the map's: every step checks the map's root
- * and, when it changed, finds the next key again in the map's current tree, so values written
- * since show. {@link #remove()} removes by key and finds its place again the same way.
+ * <p>It reads the arrays of one leaf at a time, from {@link #index} up (or down) to
+ * {@link #limit}: the end of the leaf, or the fence, the first entry beyond the range, when
+ * that is in this leaf. A {@link TreePath} finds the next leaf when it runs out. A write that
+ * changes no key may still copy the path it writes (when the map is shared), and then the
+ * nodes under the iterator are no longer the map's: every step checks the map's root and, when
+ * it changed, finds the next key and the fence again in the map's current tree, so values
+ * written since show. {@link #remove()} removes by key and finds its place again the same way.
  *
  * @param <T> what each step returns: a key, a value or an entry
  */
 abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
-    private final CowTreeMap<K, V> map;
-    private final boolean descending;
+    /** {@link #lastKey} when there is nothing to remove (keys may be {@code null}). */
+    private static final Object NO_KEY = new Object();
+
+    final CowTreeMap<K, V> map;
+    /** +1 ascending, -1 descending. */
+    private final int step;
     private final boolean fenced;
-    private final Object fence;
-    private TreePath next;
+    private final Object fenceKey;
+    private TreeLeaf fenceLeaf;
+    private int fenceIndex;
+    /** Walks from leaf to leaf; its own index is not kept up to date within a leaf. */
+    private TreePath path;
+    Object[] keys;
+    Object[] values;
+    private int index;
+    private int limit;
     private TreeNode rootSeen;
-    private Object lastKey;
-    private boolean canRemove;
+    private Object lastKey = NO_KEY;
     private int expectedModCount;
 
     /**
      * @param first the first entry to return, or {@code null} when the range is empty
-     * @param fenced whether the range ends before the end of the map
-     * @param fence the key of the first entry beyond the range, when {@code fenced}
+     * @param fence the first entry beyond the range in the walk's direction, or {@code null}
+     *     when the range runs to the end of the map
      */
-    TreeCursor(CowTreeMap<K, V> map, TreePath first, boolean descending, boolean fenced, Object fence) {
+    TreeCursor(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
         this.map = map;
-        this.descending = descending;
-        this.fenced = fenced;
-        this.fence = fence;
-        this.next = first;
+        this.step = descending ? -1 : 1;
+        this.fenced = fence != null;
+        this.fenceKey = fenced ? fence.key() : null;
+        this.fenceLeaf = fenced ? fence.leaf : null;
+        this.fenceIndex = fenced ? fence.index : 0;
         this.rootSeen = map.root;
         this.expectedModCount = map.modCount;
+        enter(first);
     }
 
-    /** The element for the entry at {@code path}. */
-    abstract T element(TreePath path);
+    /** Reads from the leaf of {@code p}, at its index; an empty walk when {@code p} is {@code null}. */
+    private void enter(TreePath p) {
+        path = p;
+        if (p == null) {
+            keys = null;
+            values = null;
+            index = 0;
+            limit = 0;
+            return;
+        }
+        TreeLeaf leaf = p.leaf;
+        keys = leaf.keys;
+        values = leaf.values;
+        index = p.index;
+        limit = leaf == fenceLeaf ? fenceIndex : step > 0 ? leaf.size : -1;
+    }
 
     @Override
     public final boolean hasNext() {
-        return next != null && !(fenced && next.key() == fence);
+        return index != limit;
     }
 
-    @Override
-    public final T next() {
+    /**
+     * The index in {@link #keys} and {@link #values} of the entry the step returns, after the
+     * fail-fast checks and, if the map's root changed, finding the place again.
+     */
+    final int nextIndex() {
         if (map.modCount != expectedModCount) {
             throw new ConcurrentModificationException();
         }
-        if (!hasNext()) {
+        if (index == limit) {
             throw new NoSuchElementException();
         }
         if (map.root != rootSeen) {
-            refind(next.key());
+            refind(keys[index]);
         }
-        TreePath at = next;
-        T element = element(at);
-        lastKey = at.key();
-        canRemove = true;
-        if (!(descending ? at.previous() : at.next())) {
-            next = null;
+        return index;
+    }
+
+    /** Records that the entry at {@code i} was returned and moves past it. */
+    final void passed(int i) {
+        lastKey = keys[i];
+        int n = i + step;
+        index = n;
+        if (n == limit) {
+            leaveLeaf();
         }
-        return element;
+    }
+
+    /** Moves to the next leaf in the walk's direction, unless this one ends the range. */
+    private void leaveLeaf() {
+        if (path.leaf == fenceLeaf || !(step > 0 ? path.nextLeaf() : path.previousLeaf())) {
+            return;
+        }
+        enter(path);
     }
 
     @Override
     public final void remove() {
-        if (!canRemove) {
+        if (lastKey == NO_KEY) {
             throw new IllegalStateException();
         }
         if (map.modCount != expectedModCount) {
             throw new ConcurrentModificationException();
         }
-        boolean more = next != null;
-        Object nextKey = more ? next.key() : null;
+        boolean more = index != limit;
+        Object nextKey = more ? keys[index] : null;
         map.removeKey(lastKey);
-        canRemove = false;
+        lastKey = NO_KEY;
         expectedModCount = map.modCount;
         if (more) {
             refind(nextKey);
@@ -94,9 +138,62 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         }
     }
 
-    /** Positions the walk on {@code key}, which the map holds, in its current tree. */
+    /** Positions the walk on {@code key} and the fence, both of which the map holds, in its current tree. */
     private void refind(Object key) {
-        next = map.pathNear(key, true, !descending);
         rootSeen = map.root;
+        if (fenced) {
+            TreePosition fence = map.exactPosition(fenceKey);
+            fenceLeaf = fence.leaf;
+            fenceIndex = fence.index;
+        }
+        enter(map.pathNear(key, true, step > 0));
+    }
+
+    /** The keys of a range. */
+    static final class Keys<K, V> extends TreeCursor<K, V, K> {
+        Keys(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
+            super(map, first, descending, fence);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public K next() {
+            int i = nextIndex();
+            K key = (K) keys[i];
+            passed(i);
+            return key;
+        }
+    }
+
+    /** The values of a range, in the order of their keys. */
+    static final class Values<K, V> extends TreeCursor<K, V, V> {
+        Values(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
+            super(map, first, descending, fence);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public V next() {
+            int i = nextIndex();
+            V value = (V) values[i];
+            passed(i);
+            return value;
+        }
+    }
+
+    /** The mappings of a range, as {@link TreeEntry} objects that write through. */
+    static final class Entries<K, V> extends TreeCursor<K, V, Map.Entry<K, V>> {
+        Entries(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
+            super(map, first, descending, fence);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Map.Entry<K, V> next() {
+            int i = nextIndex();
+            Map.Entry<K, V> entry = new TreeEntry<>(map, (K) keys[i], (V) values[i]);
+            passed(i);
+            return entry;
+        }
     }
 }

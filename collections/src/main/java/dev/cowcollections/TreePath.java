@@ -36,9 +36,11 @@ final class TreePath {
 
     /** Moves to the next entry; false, leaving the place undefined, when there is none. */
     boolean next() {
-        if (++index < leaf.size) {
-            return true;
-        }
+        return ++index < leaf.size || nextLeaf();
+    }
+
+    /** Moves to the first entry of the next leaf; false, leaving the place undefined, when there is none. */
+    boolean nextLeaf() {
         for (int level = inners.length - 1; level >= 0; level--) {
             TreeInner node = inners[level];
             int child = indices[level] + 1;
@@ -60,9 +62,11 @@ final class TreePath {
 
     /** Moves to the previous entry; false, leaving the place undefined, when there is none. */
     boolean previous() {
-        if (--index >= 0) {
-            return true;
-        }
+        return --index >= 0 || previousLeaf();
+    }
+
+    /** Moves to the last entry of the previous leaf; false, leaving the place undefined, when there is none. */
+    boolean previousLeaf() {
         for (int level = inners.length - 1; level >= 0; level--) {
             TreeInner node = inners[level];
             int child = indices[level] - 1;

@@ -1,8 +1,10 @@
 package dev.cowcollections;
 
 import java.io.Serializable;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -140,53 +142,39 @@ final class TreeSubMap<K, V> extends AbstractMap<K, V> implements NavigableMap<K
 
     // Iteration
 
-    static final int KEYS = 0;
-    static final int VALUES = 1;
-    static final int ENTRIES = 2;
-
-    /** An iterator over the range, in ascending ({@code ascendingWalk}) or descending order. */
-    private <T> Iterator<T> cursor(boolean ascendingWalk, int what) {
+    /** The first entry of a walk over the range, ascending or descending, or {@code null} when it is empty. */
+    private TreePath first(boolean ascendingWalk) {
         TreePath first;
-        TreePosition fence;
-        boolean fenced;
         if (ascendingWalk) {
             first = fromStart ? m.firstPath() : m.pathNear(lo, loInclusive, true);
-            fence = toEnd ? null : m.ceilingPosition(hi, !hiInclusive);
-        } else {
-            first = toEnd ? m.lastPath() : m.pathNear(hi, hiInclusive, false);
-            fence = fromStart ? null : m.floorPosition(lo, !loInclusive);
+            return first == null || tooHigh(first.key()) ? null : first;
         }
-        if (first != null && (ascendingWalk ? tooHigh(first.key()) : tooLow(first.key()))) {
-            first = null;
+        first = toEnd ? m.lastPath() : m.pathNear(hi, hiInclusive, false);
+        return first == null || tooLow(first.key()) ? null : first;
+    }
+
+    /** The first entry beyond the range in the walk's direction, or {@code null} when the range runs to the map's end. */
+    private TreePosition fence(boolean ascendingWalk) {
+        if (ascendingWalk) {
+            return toEnd ? null : m.ceilingPosition(hi, !hiInclusive);
         }
-        fenced = fence != null;
-        Object fenceKey = fenced ? fence.key() : null;
-        return new TreeCursor<K, V, T>(m, first, !ascendingWalk, fenced, fenceKey) {
-            @SuppressWarnings("unchecked")
-            @Override
-            T element(TreePath p) {
-                switch (what) {
-                    case KEYS:
-                        return (T) p.key();
-                    case VALUES:
-                        return (T) p.value();
-                    default:
-                        return (T) new TreeEntry<>(m, (K) p.key(), (V) p.value());
-                }
-            }
-        };
+        return fromStart ? null : m.floorPosition(lo, !loInclusive);
     }
 
     Iterator<K> keyIterator() {
-        return cursor(!descending, KEYS);
+        return new TreeCursor.Keys<>(m, first(!descending), descending, fence(!descending));
     }
 
     Iterator<K> descendingKeyIterator() {
-        return cursor(descending, KEYS);
+        return new TreeCursor.Keys<>(m, first(descending), !descending, fence(descending));
+    }
+
+    Iterator<V> valueIterator() {
+        return new TreeCursor.Values<>(m, first(!descending), descending, fence(!descending));
     }
 
     Iterator<Map.Entry<K, V>> entryIterator() {
-        return cursor(!descending, ENTRIES);
+        return new TreeCursor.Entries<>(m, first(!descending), descending, fence(!descending));
     }
 
     // Query Operations
@@ -362,6 +350,11 @@ final class TreeSubMap<K, V> extends AbstractMap<K, V> implements NavigableMap<K
     }
 
     @Override
+    public Collection<V> values() {
+        return new ValuesView();
+    }
+
+    @Override
     public NavigableMap<K, V> descendingMap() {
         return new TreeSubMap<>(m, fromStart, lo, loInclusive, toEnd, hi, hiInclusive, !descending);
     }
@@ -434,6 +427,29 @@ final class TreeSubMap<K, V> extends AbstractMap<K, V> implements NavigableMap<K
                 return sb.append('}').toString();
             }
             sb.append(", ");
+        }
+    }
+
+    /** The values of the range, in this view's order, read without making entries. */
+    private final class ValuesView extends AbstractCollection<V> {
+        @Override
+        public Iterator<V> iterator() {
+            return valueIterator();
+        }
+
+        @Override
+        public int size() {
+            return TreeSubMap.this.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return TreeSubMap.this.isEmpty();
+        }
+
+        @Override
+        public void clear() {
+            TreeSubMap.this.clear();
         }
     }
 

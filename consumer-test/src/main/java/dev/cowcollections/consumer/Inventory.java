@@ -4,6 +4,8 @@ import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import dev.cowcollections.CowString;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 
 /**
  * An application class written against every public type of {@code dev.cowcollections}: its
@@ -15,6 +17,7 @@ public final class Inventory {
     private final CowList<String> items = new CowList<>();
     private final CowSet<String> tags = new CowSet<>();
     private final CowMap<String, Integer> counts = new CowMap<>();
+    private final CowTreeMap<String, CowTreeSet<String>> itemsByTag = new CowTreeMap<>();
 
     public Inventory(CharSequence name) {
         this.name = new CowString(name);
@@ -25,6 +28,11 @@ public final class Inventory {
         items.add(item);
         tags.add(tag);
         counts.merge(item, 1, Integer::sum);
+        itemsByTag.compute(tag, (t, sorted) -> {
+            CowTreeSet<String> mine = sorted == null ? new CowTreeSet<>() : sorted.copy();
+            mine.add(item);
+            return mine;
+        });
     }
 
     public CowString name() {
@@ -41,5 +49,10 @@ public final class Inventory {
 
     public CowMap<String, Integer> counts() {
         return counts.copy();
+    }
+
+    /** The items under each tag, both in order. */
+    public CowTreeMap<String, CowTreeSet<String>> itemsByTag() {
+        return itemsByTag.copy();
     }
 }

@@ -9,10 +9,13 @@ import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import dev.cowcollections.CowString;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 import dev.cowcollections.jackson.CowCollectionsModule;
 import java.lang.module.ModuleDescriptor;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,15 @@ class ModulePathConsumerTest {
         assertEquals(Map.of("a", List.of("a1", "a2"), "b", List.of("b1")), byTag);
         assertEquals(List.of(1, 2), Stream.of(1, 2).collect(CowList.toCowList()));
         assertFalse(Stream.of(1).collect(CowSet.toCowSet()).isShared());
+
+        CowTreeMap<String, CowTreeSet<String>> byTagSorted = inventory.itemsByTag();
+        assertEquals(Map.of("fruit", Set.of("apple"), "vegetable", Set.of("leek")), byTagSorted);
+        assertEquals("fruit", byTagSorted.firstKey());
+        byTagSorted.remove("fruit");
+        assertEquals("fruit", inventory.itemsByTag().firstKey());
+        assertEquals("a", Stream.of("b", "a").collect(CowTreeSet.toCowTreeSet()).first());
+        CowTreeMap<Integer, String> byLength = Stream.of("x").collect(CowTreeMap.toCowTreeMap(String::length, s -> s));
+        assertEquals(Map.of(1, "x"), byLength);
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +21,8 @@ final class CowInstantiator extends ValueInstantiator.Base {
     static final CowInstantiator COW_LIST = new CowInstantiator(CowList.class, CowList::new);
     static final CowInstantiator COW_SET = new CowInstantiator(CowSet.class, CowSet::new);
     static final CowInstantiator COW_MAP = new CowInstantiator(CowMap.class, CowMap::new);
+    static final CowInstantiator COW_TREE_SET = new CowInstantiator(CowTreeSet.class, CowTreeSet::new);
+    static final CowInstantiator COW_TREE_MAP = new CowInstantiator(CowTreeMap.class, CowTreeMap::new);
 
     private final transient Supplier<Object> emptyHandle;
 

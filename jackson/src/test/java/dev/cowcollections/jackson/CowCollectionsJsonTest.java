@@ -20,6 +20,8 @@ import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import dev.cowcollections.CowString;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +29,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** CowList, CowSet and CowMap through real Jackson 2: round trips, typing, settings, hostile input. */
@@ -205,6 +211,43 @@ class CowCollectionsJsonTest {
         assertEquals(null, map.get("k"));
         Everything read = mapper.readValue("{\"list\":null}", Everything.class);
         assertEquals(null, read.list());
+    }
+
+    record Sorted(CowTreeSet<String> set, CowTreeMap<Integer, CowList<String>> map) {
+    }
+
+    @Test
+    void theSortedTypesRoundTripInKeyOrder() throws Exception {
+        Sorted sorted = new Sorted(CowTreeSet.of("z", "a", "m"),
+                CowTreeMap.of(3, CowList.of("c"), 1, CowList.of("a", "b")));
+        String json = mapper.writeValueAsString(sorted);
+        assertTrue(json.contains("\"set\":[\"a\",\"m\",\"z\"]"), json);
+        assertTrue(json.contains("\"map\":{\"1\":[\"a\",\"b\"],\"3\":[\"c\"]}"), json);
+        Sorted read = mapper.readValue(json, Sorted.class);
+        assertEquals(sorted, read);
+        assertSame(CowTreeSet.class, read.set().getClass());
+        assertSame(CowTreeMap.class, read.map().getClass());
+        assertSame(CowList.class, read.map().get(1).getClass());
+        assertTrue(!read.map().isShared());
+    }
+
+    record DeclaredSorted(SortedSet<String> set, NavigableMap<String, Integer> map) {
+    }
+
+    @Test
+    void sortedInterfacesAreCowTreeTypesOnlyWhenTheSettingIsOn() throws Exception {
+        String json = "{\"set\":[\"b\",\"a\"],\"map\":{\"y\":2,\"x\":1}}";
+        DeclaredSorted plain = mapper.readValue(json, DeclaredSorted.class);
+        assertSame(TreeSet.class, plain.set().getClass());
+        assertSame(TreeMap.class, plain.map().getClass());
+
+        ObjectMapper cow = JsonMapper.builder()
+                .addModule(new CowCollectionsModule().configureInterfacesAsCowTypes(true)).build();
+        DeclaredSorted read = cow.readValue(json, DeclaredSorted.class);
+        assertSame(CowTreeSet.class, read.set().getClass());
+        assertSame(CowTreeMap.class, read.map().getClass());
+        assertEquals(plain, read);
+        assertEquals("a", read.set().first());
     }
 
     // The setting for java.util interfaces

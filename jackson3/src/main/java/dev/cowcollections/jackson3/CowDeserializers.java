@@ -4,10 +4,16 @@ import dev.cowcollections.CowList;
 import dev.cowcollections.CowMap;
 import dev.cowcollections.CowSet;
 import dev.cowcollections.CowString;
+import dev.cowcollections.CowTreeMap;
+import dev.cowcollections.CowTreeSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.JavaType;
@@ -78,12 +84,18 @@ final class CowDeserializers extends Deserializers.Base {
         if (raw == CowSet.class || interfacesAsCowTypes && raw == Set.class) {
             return CowInstantiator.COW_SET;
         }
+        if (raw == CowTreeSet.class || interfacesAsCowTypes && (raw == SortedSet.class || raw == NavigableSet.class)) {
+            return CowInstantiator.COW_TREE_SET;
+        }
         return null;
     }
 
     private CowInstantiator mapInstantiator(Class<?> raw) {
         if (raw == CowMap.class || interfacesAsCowTypes && raw == Map.class) {
             return CowInstantiator.COW_MAP;
+        }
+        if (raw == CowTreeMap.class || interfacesAsCowTypes && (raw == SortedMap.class || raw == NavigableMap.class)) {
+            return CowInstantiator.COW_TREE_MAP;
         }
         return null;
     }
