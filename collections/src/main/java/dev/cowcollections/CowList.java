@@ -414,6 +414,7 @@ public final class CowList<E> extends AbstractList<E>
         PageDirectory paged = PageDirectory.allocate(s + count, Math.max(capacity, s + count));
         paged.copyIn(old, 0, 0, index);
         paged.copyIn(old, index, index + count, s - index);
+        recordLayoutChangeDetach(CopyEvents.PAGES, s);
         replaceStorage(PAGED_ELEMENTS, paged);
         return paged;
     }
@@ -427,7 +428,18 @@ public final class CowList<E> extends AbstractList<E>
         Object[] flat = new Object[newSize];
         old.copyOut(0, flat, 0, from);
         old.copyOut(to, flat, from, size - to);
+        recordLayoutChangeDetach(CopyEvents.BUFFER, newSize);
         replaceStorage(flat, new RefCount());
+    }
+
+    /**
+     * A change of layout copies every element it keeps into new storage; on a shared handle that
+     * copy is also its detach, and is recorded as one. Called before the storage is replaced.
+     */
+    private void recordLayoutChangeDetach(String layout, int copied) {
+        if (!isUnique()) {
+            CopyEvents.detached(CowList.class, layout, refCount, copied, CopyEvents.referenceBytes(copied));
+        }
     }
 
     /** Detaches for a write that keeps the size: a private copy of exactly the elements. */
@@ -1039,6 +1051,7 @@ public final class CowList<E> extends AbstractList<E>
                 }
             }
             directory.copyOut(to, flat, w, s - to);
+            recordLayoutChangeDetach(CopyEvents.BUFFER, newSize);
             replaceStorage(flat, new RefCount());
         } else {
             directory = writableDirectory();

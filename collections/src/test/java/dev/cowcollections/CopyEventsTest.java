@@ -227,6 +227,30 @@ class CopyEventsTest {
     }
 
     @Test
+    void aSharedListThatChangesLayoutRecordsTheCopyAsADetach() {
+        CowList<Integer> paged = CowList.pagedForTesting(IntStream.range(0, 64).boxed().collect(Collectors.toList()), 2);
+        assertLayoutChangeDetach(EVERY_DETACH.record(() -> paged.copy().retainAll(List.of(5, 6))), "buffer", 2);
+        assertLayoutChangeDetach(EVERY_DETACH.record(() -> paged.copy().subList(0, 60).clear()), "buffer", 4);
+        CowList<Integer> flat = new CowList<>(IntStream.range(0, PageDirectory.pagedAbove()).boxed().collect(Collectors.toList()));
+        assertLayoutChangeDetach(EVERY_DETACH.record(() -> flat.copy().add(0, -1)), "pages", PageDirectory.pagedAbove());
+    }
+
+    @Test
+    void aUniqueListThatChangesLayoutRecordsNothing() {
+        CowList<Integer> paged = CowList.pagedForTesting(IntStream.range(0, 64).boxed().collect(Collectors.toList()), 2);
+        assertEquals(List.of(), EVERY_DETACH.record(() -> paged.retainAll(List.of(5, 6))));
+    }
+
+    private static void assertLayoutChangeDetach(List<RecordedEvent> events, String layout, long elements) {
+        RecordedEvent detach = single(events, EventRecorder.DETACH);
+        assertEquals("CowList", detach.getString("type"));
+        assertEquals(layout, detach.getString("layout"));
+        assertEquals("shared", detach.getString("cause"));
+        assertEquals(elements, detach.getLong("elements"));
+        assertEquals(CopyEvents.referenceBytes(elements), detach.getLong("bytes"));
+    }
+
+    @Test
     void detachRecordsTheStackTraceDownToTheProgramThatWrote() {
         CowList<String> list = new CowList<>(LETTERS);
         RecordedEvent detach = single(EVERY_DETACH.record(() -> writeAfterCopy(list)), EventRecorder.DETACH);
