@@ -934,14 +934,14 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         private V value;
         private int position;
 
-        /** The buffer's seed when {@link #position} was last right; every rebuild draws a new one. */
-        private int seedSeen;
+        /** The handle's rebuild count when {@link #position} was last right. */
+        private int rebuildsSeen;
 
         Entry(int position) {
             this.key = keyAt(position);
             this.value = valueAt(position);
             this.position = position;
-            this.seedSeen = hashSeed;
+            this.rebuildsSeen = rebuilds;
         }
 
         /**
@@ -953,8 +953,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         private int livePosition() {
             int p = position;
             if (p >= 0 && (p >= used << 1 || entries[p] != key)) {
-                p = position = hashSeed == seedSeen ? -1 : find(key);
-                seedSeen = hashSeed;
+                p = position = rebuilds == rebuildsSeen ? -1 : find(key);
+                rebuildsSeen = rebuilds;
             }
             return p;
         }

@@ -2,6 +2,7 @@ package dev.cowcollections;
 
 import static dev.cowcollections.CowMapSharingTest.assertSameMappingsInOrder;
 import static dev.cowcollections.CowMapSharingTest.original;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -515,4 +516,68 @@ class CowMapBehaviourTest {
         last.setValue(70);
         assertEquals(70, map.get(7), "the rebuild moved the entry; setValue still writes through");
     }
+
+    // Layout
+
+    @Test
+    void mapsBuiltFromTheSameKeysInTheSameOrderShareOneLayout() {
+        Random random = new Random(27);
+        int[] keys = random.ints(3_000).toArray();
+        CowMap<Integer, Integer> first = new CowMap<>();
+        CowMap<Integer, Integer> second = new CowMap<>();
+        for (int key : keys) {
+            first.put(key, key);
+        }
+        for (int key : keys) {
+            second.put(key, -key);
+        }
+        assertTrue(first.index != second.index, "two buffers");
+        assertArrayEquals(first.index, second.index,
+                "one seed per JVM: the same keys take the same slots, so a program that builds such maps again repeats its probe steps");
+    }
+
+    /** A key whose hash code a test can change while it is in a map. */
+    private static final class MutableHashKey {
+        private final int id;
+        private int hash;
+
+        MutableHashKey(int id) {
+            this.id = id;
+            this.hash = id * 31;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MutableHashKey && ((MutableHashKey) o).id == id;
+        }
+    }
+
+    @Test
+    void anIteratorRemovesAnEntryWhoseKeyChangedItsHashCode() {
+        CowMap<MutableHashKey, Integer> map = new CowMap<>();
+        List<MutableHashKey> keys = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            keys.add(new MutableHashKey(i));
+            map.put(keys.get(i), i);
+        }
+        CowMap<MutableHashKey, Integer> sibling = map.copy();
+        keys.get(42).hash = -1;
+        assertNull(map.get(keys.get(42)), "as in HashMap, a key whose hash code changed is not found");
+        assertTrue(map.values().remove(42), "the iterator's removal still finds the entry's slot");
+        assertEquals(99, map.size());
+        assertFalse(map.containsValue(42));
+        for (int i = 0; i < 100; i++) {
+            if (i != 42) {
+                assertEquals(i, map.get(keys.get(i)));
+            }
+        }
+        assertEquals(100, sibling.size(), "the sibling keeps its own buffer");
+        assertTrue(sibling.containsValue(42));
+    }
 }
+
