@@ -1386,26 +1386,35 @@ public final class CowList<E> extends AbstractList<E>
                 return elementAt(es, index);
             }
             int offset = index - pageStart;
-            if (offset >= 0 && index < pageEnd && refCount == heldDirectory
-                    && heldDirectory.pageSwaps == heldPageSwaps) {
-                return elementAt(page, offset);
+            if (offset < 0 || index >= pageEnd || refCount != heldDirectory
+                    || heldDirectory.pageSwaps != heldPageSwaps) {
+                // Inline, not a method of the cursor: a call that took the cursor along would
+                // make every iterator escape, and its fields would live in memory, not registers.
+                PageDirectory directory = directoryHolding(index);
+                int p = index >>> directory.pageShift;
+                Object[] held = directory.pages[p];
+                heldDirectory = directory;
+                heldPageSwaps = directory.pageSwaps;
+                page = held;
+                pageStart = p << directory.pageShift;
+                pageEnd = pageStart + held.length;
+                offset = index - pageStart;
             }
-            return readPage(index);
+            return elementAt(page, offset);
         }
+    }
 
-        private E readPage(int index) {
-            if (index >= size || !isPaged()) {
-                throw new ConcurrentModificationException();
-            }
-            PageDirectory directory = directory();
-            int p = index >>> directory.pageShift;
-            heldDirectory = directory;
-            heldPageSwaps = directory.pageSwaps;
-            page = directory.pages[p];
-            pageStart = p << directory.pageShift;
-            pageEnd = pageStart + page.length;
-            return elementAt(page, index - pageStart);
+    /**
+     * The directory of this paged handle, for a cursor about to read {@code index}.
+     *
+     * @throws ConcurrentModificationException if the list shrank below {@code index} or left
+     *         its pages while the cursor was reading
+     */
+    private PageDirectory directoryHolding(int index) {
+        if (index >= size || !isPaged()) {
+            throw new ConcurrentModificationException();
         }
+        return directory();
     }
 
     private void checkForComodification(int expectedModCount) {
