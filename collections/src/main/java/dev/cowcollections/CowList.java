@@ -598,11 +598,22 @@ public final class CowList<E> extends AbstractList<E>
         return -1;
     }
 
+    // The paged loops call equals at their own call sites rather than through Objects.equals,
+    // whose profile the whole JDK pollutes: there it is a virtual call, never inlined.
+
     private int pagedIndexOfRange(Object o, int from, int to) {
         PageCursor pages = new PageCursor();
-        for (int i = from; i < to; i++) {
-            if (Objects.equals(o, pages.current(i))) {
-                return i;
+        if (o == null) {
+            for (int i = from; i < to; i++) {
+                if (pages.current(i) == null) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                if (o.equals(pages.current(i))) {
+                    return i;
+                }
             }
         }
         return -1;
@@ -631,9 +642,17 @@ public final class CowList<E> extends AbstractList<E>
 
     private int pagedLastIndexOfRange(Object o, int from, int to) {
         PageCursor pages = new PageCursor();
-        for (int i = to - 1; i >= from; i--) {
-            if (Objects.equals(o, pages.current(i))) {
-                return i;
+        if (o == null) {
+            for (int i = to - 1; i >= from; i--) {
+                if (pages.current(i) == null) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = to - 1; i >= from; i--) {
+                if (o.equals(pages.current(i))) {
+                    return i;
+                }
             }
         }
         return -1;
@@ -1260,7 +1279,9 @@ public final class CowList<E> extends AbstractList<E>
         PageCursor mine = new PageCursor();
         CowList<?>.PageCursor theirs = other.new PageCursor();
         for (int i = 0, s = size; i < s; i++) {
-            if (!Objects.equals(mine.current(i), theirs.current(i))) {
+            Object e = mine.current(i);
+            Object f = theirs.current(i);
+            if (e == null ? f != null : !e.equals(f)) {
                 return false;
             }
         }
@@ -1271,7 +1292,12 @@ public final class CowList<E> extends AbstractList<E>
         Iterator<?> it = other.iterator();
         PageCursor pages = new PageCursor();
         for (int i = from; i < to; i++) {
-            if (!it.hasNext() || !Objects.equals(pages.current(i), it.next())) {
+            if (!it.hasNext()) {
+                return false;
+            }
+            Object e = pages.current(i);
+            Object f = it.next();
+            if (e == null ? f != null : !e.equals(f)) {
                 return false;
             }
         }
@@ -1626,8 +1652,11 @@ public final class CowList<E> extends AbstractList<E>
             int hi = fence();
             int i = index;
             index = hi;
+            // A local cursor, which the JIT keeps in registers; this spliterator lives in the
+            // stream's pipeline, on the heap.
+            PageCursor pages = new PageCursor();
             for (; i < hi; i++) {
-                action.accept(current(i));
+                action.accept(pages.current(i));
             }
             if (modCount != expectedModCount) {
                 throw new ConcurrentModificationException();
