@@ -610,9 +610,21 @@ public final class CowList<E> extends AbstractList<E>
                 }
             }
         } else {
-            for (int i = from; i < to; i++) {
-                if (o.equals(pages.current(i))) {
-                    return i;
+            for (int i = from; i < to; ) {
+                PageDirectory directory = directoryHolding(i);
+                int shift = directory.pageShift;
+                Object[] page = directory.pages[i >>> shift];
+                int pageStart = i >>> shift << shift;
+                int swaps = directory.pageSwaps;
+                int end = Math.min(to, pageStart + page.length);
+                while (i < end) {
+                    if (o.equals(page[i - pageStart])) {
+                        return i;
+                    }
+                    i++;
+                    if (refCount != directory || directory.pageSwaps != swaps) {
+                        break;
+                    }
                 }
             }
         }
@@ -1241,11 +1253,38 @@ public final class CowList<E> extends AbstractList<E>
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
         int s = size;
-        PageCursor pages = new PageCursor();
-        for (int i = 0; modCount == expectedModCount && i < s; i++) {
-            action.accept(pages.current(i));
+        if (isPaged()) {
+            forEachPaged(action, s, expectedModCount);
+        } else {
+            for (int i = 0; modCount == expectedModCount && i < s; i++) {
+                action.accept(currentElement(i));
+            }
         }
         checkForComodification(expectedModCount);
+    }
+
+    /**
+     * {@link #forEach} a page at a time: the inner loop reads its page directly and leaves it
+     * when the action swapped the page, detached the handle or changed the list, which only a
+     * write through this handle can do, so the checks are of fields the loop itself does not
+     * write (the JIT hoists them when the action writes nothing of the list's).
+     */
+    private void forEachPaged(Consumer<? super E> action, int s, int expectedModCount) {
+        for (int i = 0; i < s && modCount == expectedModCount; ) {
+            PageDirectory directory = directoryHolding(i);
+            int shift = directory.pageShift;
+            Object[] page = directory.pages[i >>> shift];
+            int pageStart = i >>> shift << shift;
+            int swaps = directory.pageSwaps;
+            int end = Math.min(s, pageStart + page.length);
+            while (i < end) {
+                action.accept(elementAt(page, i - pageStart));
+                i++;
+                if (modCount != expectedModCount || refCount != directory || directory.pageSwaps != swaps) {
+                    break;
+                }
+            }
+        }
     }
 
     // Comparison and hashing

@@ -194,6 +194,32 @@ class CowListPagesTest {
     }
 
     @Test
+    void indexOfSeesAWriteThatEqualsMadeToALaterPage() {
+        CowList<Object> list = new CowList<>(numbers(32));
+        assertTrue(list.isPaged());
+        CowList<Object> sibling = list.copy();
+        Object probe = new Object() {
+            private boolean wrote;
+
+            @Override
+            public boolean equals(Object o) {
+                if (!wrote) {
+                    wrote = true;
+                    list.set(29, "found");
+                }
+                return "found".equals(o);
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        };
+        assertEquals(29, list.indexOf(probe), "the page the write copied is read, not the sibling's");
+        assertEquals(numbers(32), sibling);
+    }
+
+    @Test
     void spliteratorSplitsWherePagesStart() {
         CowList<Integer> list = pagedList(64);
         Spliterator<Integer> right = list.spliterator();
