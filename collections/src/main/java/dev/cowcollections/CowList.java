@@ -1353,10 +1353,28 @@ public final class CowList<E> extends AbstractList<E>
 
     int hashCodeRange(int from, int to) {
         int hash = 1;
-        PageCursor pages = new PageCursor();
-        for (int i = from; i < to; i++) {
-            Object e = pages.current(i);
-            hash = 31 * hash + (e == null ? 0 : e.hashCode());
+        if (!isPaged()) {
+            for (int i = from; i < to; i++) {
+                Object e = currentElement(i);
+                hash = 31 * hash + (e == null ? 0 : e.hashCode());
+            }
+            return hash;
+        }
+        for (int i = from; i < to; ) {
+            PageDirectory directory = directoryHolding(i);
+            int shift = directory.pageShift;
+            Object[] page = directory.pages[i >>> shift];
+            int pageStart = i >>> shift << shift;
+            int swaps = directory.pageSwaps;
+            int end = Math.min(to, pageStart + page.length);
+            while (i < end) {
+                Object e = page[i - pageStart];
+                hash = 31 * hash + (e == null ? 0 : e.hashCode());
+                i++;
+                if (refCount != directory || directory.pageSwaps != swaps) {
+                    break;
+                }
+            }
         }
         return hash;
     }
