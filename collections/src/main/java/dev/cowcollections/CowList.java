@@ -1709,11 +1709,27 @@ public final class CowList<E> extends AbstractList<E>
             int hi = fence();
             int i = index;
             index = hi;
-            // A local cursor, which the JIT keeps in registers; this spliterator lives in the
-            // stream's pipeline, on the heap.
-            PageCursor pages = new PageCursor();
-            for (; i < hi; i++) {
-                action.accept(pages.current(i));
+            if (!isPaged()) {
+                for (; i < hi; i++) {
+                    action.accept(currentElement(i));
+                }
+            }
+            // A page at a time, in locals: this spliterator lives in the stream's pipeline, on
+            // the heap, and its own fields would be read and written at every element.
+            while (i < hi) {
+                PageDirectory directory = directoryHolding(i);
+                int shift = directory.pageShift;
+                Object[] page = directory.pages[i >>> shift];
+                int pageStart = i >>> shift << shift;
+                int swaps = directory.pageSwaps;
+                int end = Math.min(hi, pageStart + page.length);
+                while (i < end) {
+                    action.accept(elementAt(page, i - pageStart));
+                    i++;
+                    if (refCount != directory || directory.pageSwaps != swaps) {
+                        break;
+                    }
+                }
             }
             if (modCount != expectedModCount) {
                 throw new ConcurrentModificationException();
