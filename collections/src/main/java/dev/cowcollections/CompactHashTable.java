@@ -52,7 +52,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * at all, and a program that builds such maps again and again lets the processor learn those
  * steps. A seed drawn for every new buffer and every rebuild made building a map of 1 000 random
  * {@code Integer}s from empty take 25 µs instead of 16 (ratio to {@code HashMap} 1.77 against
- * 0.88, {@code BuildProbeBenchmark}, three alternating rounds). Insertion order is iteration
+ * 0.88, in three rounds of alternating forks of a copy of {@code MapWriteBenchmark.put} with the
+ * seed fixed by a system property, not kept). Insertion order is iteration
  * order, so copying one map into another never inserts keys in slot order, the pattern that
  * makes a shared seed quadratic in tables that iterate by slot.
  *

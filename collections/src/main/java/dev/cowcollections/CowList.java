@@ -602,8 +602,8 @@ public final class CowList<E> extends AbstractList<E>
     // whose profile the whole JDK pollutes: there it is a virtual call, never inlined.
 
     private int pagedIndexOfRange(Object o, int from, int to) {
-        PageCursor pages = new PageCursor();
         if (o == null) {
+            PageCursor pages = new PageCursor();
             for (int i = from; i < to; i++) {
                 if (pages.current(i) == null) {
                     return i;
