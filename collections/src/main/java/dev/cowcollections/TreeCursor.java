@@ -80,7 +80,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
     @Override
     public final boolean hasNext() {
-        return index != limit;
+        return index != limit || enterNextLeaf();
     }
 
     /**
@@ -91,7 +91,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         if (map.modCount != expectedModCount) {
             throw new ConcurrentModificationException();
         }
-        if (index == limit) {
+        if (index == limit && !enterNextLeaf()) {
             throw new NoSuchElementException();
         }
         if (map.root != rootSeen) {
@@ -100,22 +100,30 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         return index;
     }
 
-    /** Records that the entry at {@code i} was returned and moves past it. */
+    /**
+     * Records that the entry at {@code i} was returned and moves past it. Stepping to the next
+     * leaf is left to {@link #hasNext()}: a {@code next()} that also climbed the path compiles,
+     * on its own, to more than C2 inlines into a caller's loop ("already compiled into a big
+     * method"), and a {@link TreeEntry} returned by a call that is not inlined is allocated.
+     */
     final void passed(int i) {
         lastKey = keys[i];
-        int n = i + step;
-        index = n;
-        if (n == limit) {
-            leaveLeaf();
-        }
+        index = i + step;
     }
 
-    /** Moves to the next leaf in the walk's direction, unless this one ends the range. */
-    private void leaveLeaf() {
-        if (path.leaf == fenceLeaf || !(step > 0 ? path.nextLeaf() : path.previousLeaf())) {
-            return;
+    /**
+     * At the end of a leaf, moves to the next leaf in the walk's direction unless this one ends
+     * the range; returns whether there is an entry to return.
+     */
+    private boolean enterNextLeaf() {
+        if (map.modCount != expectedModCount) {
+            return true; // the tree changed under the path: let next() throw
+        }
+        if (path == null || path.leaf == fenceLeaf || !(step > 0 ? path.nextLeaf() : path.previousLeaf())) {
+            return false;
         }
         enter(path);
+        return index != limit;
     }
 
     @Override
@@ -126,7 +134,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         if (map.modCount != expectedModCount) {
             throw new ConcurrentModificationException();
         }
-        boolean more = index != limit;
+        boolean more = hasNext();
         Object nextKey = more ? keys[index] : null;
         map.removeKey(lastKey);
         lastKey = NO_KEY;
