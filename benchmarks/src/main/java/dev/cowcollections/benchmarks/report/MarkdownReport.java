@@ -66,6 +66,7 @@ final class MarkdownReport {
             }
         }
 
+        md.append(missedRows(ratios));
         md.append(BreakEven.markdown(ratios));
 
         String type = null;
@@ -122,6 +123,43 @@ final class MarkdownReport {
                 time.getOrDefault(Verdict.MET, 0L), time.getOrDefault(Verdict.MISSED, 0L),
                 time.getOrDefault(Verdict.UNRESOLVED, 0L), bytes.getOrDefault(Verdict.MET, 0L),
                 bytes.getOrDefault(Verdict.MISSED, 0L));
+    }
+
+    /**
+     * Every missed time goal with its cause, as the benchmark's {@code @MissCause} states it, or
+     * marked unexplained: a missed row is either understood or still work to do.
+     */
+    static String missedRows(List<Ratio> ratios) {
+        List<Ratio> missed = ratios.stream()
+                .filter(r -> r.verdict().filter(v -> v == Verdict.MISSED).isPresent())
+                .collect(Collectors.toList());
+        if (missed.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Why the missed rows miss\n\n");
+        md.append(causeCounts(ratios)).append(" A cause is written next to its goal in the benchmark's source "
+                + "(`@MissCause`), with the evidence that found it.\n\n");
+        md.append("| type | operation | parameters | vs | ratio [95 % interval] | goal | cause |\n");
+        md.append("| --- | --- | --- | --- | ---: | ---: | --- |\n");
+        for (Ratio r : missed) {
+            md.append("| ").append(r.ours().implementation())
+                    .append(" | ").append(r.ours().operation())
+                    .append(" | ").append(r.ours().paramsText())
+                    .append(" | ").append(r.baseline().implementation())
+                    .append(" | ").append(intervalText(r))
+                    .append(" | ≤ ").append(number(r.goal().orElseThrow().atMost()))
+                    .append(" | ").append(r.missCause().orElse("**unexplained**"))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** How many missed time goals have a stated cause and how many are unexplained. */
+    static String causeCounts(List<Ratio> ratios) {
+        long missed = ratios.stream().filter(r -> r.verdict().filter(v -> v == Verdict.MISSED).isPresent()).count();
+        long explained = ratios.stream().filter(r -> r.missCause().isPresent()).count();
+        return String.format(Locale.ROOT, "Missed time goals: %d with a stated cause, %d unexplained.",
+                explained, missed - explained);
     }
 
     /** {@code Class.operation (params) vs Baseline}: a row's name, the same in every run. */

@@ -2,6 +2,7 @@ package dev.cowcollections.benchmarks.report;
 
 import dev.cowcollections.benchmarks.AllocationGoal;
 import dev.cowcollections.benchmarks.Goal;
+import dev.cowcollections.benchmarks.MissCause;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
@@ -46,6 +47,18 @@ record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Option
     /** The verdict on the allocation goal, when there is one: exact, so met or missed. */
     Optional<Verdict> allocationVerdict() {
         return allocationGoal.map(g -> ours.bytesPerOp() <= allocationLimit() ? Verdict.MET : Verdict.MISSED);
+    }
+
+    /** The stated cause of a missed time goal, when the row missed it and a cause applies. */
+    Optional<String> missCause() {
+        if (verdict().filter(v -> v == Verdict.MISSED).isEmpty()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(method(ours).getAnnotationsByType(MissCause.class))
+                .filter(c -> c.baseline().equals(baseline.implementation()))
+                .filter(c -> Arrays.stream(c.where()).allMatch(w -> matches(w, ours)))
+                .map(MissCause::value)
+                .findFirst();
     }
 
     /** The bytes per operation the allocation goal allows. */

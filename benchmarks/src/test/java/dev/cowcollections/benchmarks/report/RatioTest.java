@@ -59,6 +59,29 @@ class RatioTest {
     }
 
     @Test
+    void aMissedRowShowsTheCauseItsBenchmarkStatesAndAMetOneShowsNone() {
+        String indexOfChar = "dev.cowcollections.benchmarks.StringIndexOfBenchmark.indexOfChar_";
+        Map<String, String> params = Map.of("length", "1000");
+        List<ForkScore> slow = List.of(new ForkScore(300, 0), new ForkScore(310, 0), new ForkScore(320, 0));
+        List<ForkScore> fast = List.of(new ForkScore(100, 0), new ForkScore(101, 0), new ForkScore(102, 0));
+        List<ForkScore> string = List.of(new ForkScore(100, 0), new ForkScore(100, 0), new ForkScore(100, 0));
+        Ratio missed = Ratio.of(Measurement.of(indexOfChar + "CowString", params, slow), Measurement.of(indexOfChar + "String", params, string));
+        Ratio met = Ratio.of(Measurement.of(indexOfChar + "CowString", params, fast), Measurement.of(indexOfChar + "String", params, string));
+        assertTrue(missed.missCause().orElseThrow().contains("intrinsic"));
+        assertFalse(met.missCause().isPresent());
+    }
+
+    @Test
+    void aMissedRowWithoutAStatedCauseIsReportedUnexplained() {
+        Ratio missed = ratio(COPY_THEN_PUT, "1000", new double[] {90, 91, 92}, 0, 0);
+        assertEquals(Optional.of(Verdict.MISSED), missed.verdict());
+        assertFalse(missed.missCause().isPresent());
+        String table = MarkdownReport.missedRows(List.of(missed));
+        assertTrue(table.contains("**unexplained**"), table);
+        assertTrue(table.contains("0 with a stated cause, 1 unexplained"), table);
+    }
+
+    @Test
     void theAllocationGoalAllowsTheBaselinesBytesPlusItsMargin() {
         assertEquals(Optional.of(Verdict.MET), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1048, 1000).allocationVerdict());
         assertEquals(Optional.of(Verdict.MISSED), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1049, 1000).allocationVerdict());
