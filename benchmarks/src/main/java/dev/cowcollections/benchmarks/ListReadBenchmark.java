@@ -64,6 +64,7 @@ public class ListReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "ArrayList", atMost = 1.05)
+    @MissCause(baseline = "ArrayList", where = "size>=100000", value = KnownCauses.PAGED_GET)
     public int get_CowList() {
         CowList<Object> list = cowList;
         int sum = 0;
@@ -85,6 +86,7 @@ public class ListReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "ArrayList", atMost = 1.10)
+    @MissCause(baseline = "ArrayList", where = "size>=100000", value = KnownCauses.PAGED_GET)
     public int getRandom_CowList() {
         CowList<Object> list = cowList;
         int sum = 0;
@@ -105,6 +107,10 @@ public class ListReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "ArrayList", atMost = 1.05)
+    @MissCause(baseline = "ArrayList", where = "size>=100000", value = "Above 4 096 elements the list is paged, and "
+            + "`Iterator.next` checks on every element that its page still holds (page end, the handle's directory and "
+            + "page swaps); `forEach`, `indexOf` and streams hoist those checks out of a loop over each page. "
+            + "`PageGeometryBenchmark.iterate` at 1 000 000, paged against flat in the same rounds: 1.48, 2.42, 1.50 ×.")
     public int iterate_CowList() {
         int sum = 0;
         for (Object e : cowList) {

@@ -62,6 +62,12 @@ public class MapIterateBenchmark {
 
     @Benchmark
     @Goal(baseline = "LinkedHashMap", atMost = 1.0)
+    @MissCause(baseline = "LinkedHashMap", where = "size=100000", value = "Compiled code, not memory: a loop over the "
+            + "table's own entries array reading the same keys and values in the same order runs at 0.48 [0.40, 0.58] "
+            + "× `LinkedHashMap`, and every fork warms up at about 0.65 ×; the measurement then runs a later C2 "
+            + "compile of the benchmark method (`-XX:+PrintCompilation`) whose loop moves a value between `xmm0` and a "
+            + "general register on every entry, about 1 ns more per entry. UUID keys at 1 000 (1.13) suggest a second "
+            + "per-entry cost, not isolated.")
     public int iterate_CowMap() {
         return sumEntries(cowMap);
     }

@@ -79,6 +79,7 @@ public class MapReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 1.0)
+    @MissCause(baseline = "HashMap", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
     public int getHit_CowMap() {
         return lookUp(cowMap, hits);
     }
@@ -90,6 +91,7 @@ public class MapReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 0.8)
+    @MissCause(baseline = "HashMap", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
     public int getMiss_CowMap() {
         return lookUp(cowMap, misses);
     }

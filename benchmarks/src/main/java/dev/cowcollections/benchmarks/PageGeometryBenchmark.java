@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code firstSet}: {@code copy()} and the {@code set} that detaches, striding through the
  *     list: the directory plus one page, or the whole flat buffer (smaller pages, larger
  *     directory).
+ * <li>{@code get}: {@code get} in index order, the directory load on every read even while the
+ *     page stays the same.
  * <li>{@code getRandom}: {@code get} at random indices, the directory load on every read.
  * <li>{@code iterate}: a for-each pass, which reads the directory once a page.
  * <li>{@code insertMiddle}: {@code add} and {@code remove} in the middle of a unique list, which
@@ -83,6 +85,16 @@ public class PageGeometryBenchmark {
         CowList<Object> copy = source.copy();
         copy.set(index, extra);
         return copy;
+    }
+
+    @Benchmark
+    public int get_CowList() {
+        CowList<Object> list = unique;
+        int sum = 0;
+        for (int i = 0; i < list.size(); i++) {
+            sum += list.get(i).hashCode();
+        }
+        return sum;
     }
 
     @Benchmark

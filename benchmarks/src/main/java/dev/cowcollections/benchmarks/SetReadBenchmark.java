@@ -75,6 +75,7 @@ public class SetReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 1.0)
+    @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
     public int containsHit_CowSet() {
         return lookUp(cowSet, hits);
     }
@@ -86,6 +87,7 @@ public class SetReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 0.8)
+    @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
     public int containsMiss_CowSet() {
         return lookUp(cowSet, misses);
     }

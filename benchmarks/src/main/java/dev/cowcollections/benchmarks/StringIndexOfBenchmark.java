@@ -48,6 +48,10 @@ public class StringIndexOfBenchmark {
 
     @Benchmark
     @Goal(baseline = "String", atMost = 1.2)
+    @MissCause(baseline = "String", value = "`String.indexOf(char)` is a C2 intrinsic (`StringLatin1.indexOfChar`, vector compares "
+            + "of 32 bytes); ours tests 8 bytes a step in a `long`. With the intrinsic off "
+            + "(`-XX:DisableIntrinsic=_indexOfL_char`) `String` takes 338 ns at 1 000 chars against our 93 ns, ratio 0.27 "
+            + "[0.19, 0.40]; with it 23 ns against 84 ns (3 alternating rounds each).")
     public int indexOfChar_CowString() {
         return cowString.indexOf(LAST_CHAR);
     }

@@ -96,6 +96,10 @@ public class TreeWriteBenchmark {
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 1.0)
+    @MissCause(baseline = "TreeMap", where = "size=1000", value = "Not comparisons (8.67 against `TreeMap`'s 8.73 "
+            + "per put, counted) nor allocation (15.5 KB against 40 KB): each insert shifts the keys and values of its "
+            + "leaf (two `System.arraycopy` calls) and splits full leaves. Leaves twice as wide (64) are 35 % slower, "
+            + "half as wide (16) no faster.")
     public Map<Object, Object> put_CowTreeMap() {
         return putAll(new CowTreeMap<>());
     }
