@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The results as Markdown: how to read them, the goals, the break-even sizes, every ratio per type, then memory. */
 final class MarkdownReport {
@@ -41,11 +42,7 @@ final class MarkdownReport {
         md.append("| type | operation | parameters | vs | ratio [95 % interval] | goal | verdict | ours B/op | theirs B/op | bytes verdict |\n");
         md.append("| --- | --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
         for (Ratio r : withGoals) {
-            md.append("| ").append(r.ours().implementation())
-                    .append(" | ").append(r.ours().operation())
-                    .append(" | ").append(r.ours().paramsText())
-                    .append(" | ").append(r.baseline().implementation())
-                    .append(" | ").append(intervalText(r))
+            md.append(rowStart(r))
                     .append(" | ").append(r.goal().map(g -> "≤ " + number(g.atMost())).orElse(""))
                     .append(" | ").append(r.verdict().map(Verdict::markdown).orElse(""))
                     .append(" | ").append(bytes(r.ours().bytesPerOp()))
@@ -114,10 +111,8 @@ final class MarkdownReport {
 
     /** How many time and allocation goals were met, missed and left unresolved. */
     static String verdictCounts(List<Ratio> ratios) {
-        Map<Verdict, Long> time = ratios.stream().flatMap(r -> r.verdict().stream())
-                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
-        Map<Verdict, Long> bytes = ratios.stream().flatMap(r -> r.allocationVerdict().stream())
-                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
+        Map<Verdict, Long> time = count(ratios.stream().flatMap(r -> r.verdict().stream()));
+        Map<Verdict, Long> bytes = count(ratios.stream().flatMap(r -> r.allocationVerdict().stream()));
         return String.format(Locale.ROOT,
                 "Time goals: %d met, %d missed, %d unresolved. Allocation goals: %d met, %d missed.",
                 time.getOrDefault(Verdict.MET, 0L), time.getOrDefault(Verdict.MISSED, 0L),
@@ -130,9 +125,7 @@ final class MarkdownReport {
      * marked unexplained: a missed row is either understood or still work to do.
      */
     static String missedRows(List<Ratio> ratios) {
-        List<Ratio> missed = ratios.stream()
-                .filter(r -> r.verdict().filter(v -> v == Verdict.MISSED).isPresent())
-                .collect(Collectors.toList());
+        List<Ratio> missed = ratios.stream().filter(Ratio::missed).collect(Collectors.toList());
         if (missed.isEmpty()) {
             return "";
         }
@@ -142,11 +135,7 @@ final class MarkdownReport {
         md.append("| type | operation | parameters | vs | ratio [95 % interval] | goal | cause |\n");
         md.append("| --- | --- | --- | --- | ---: | ---: | --- |\n");
         for (Ratio r : missed) {
-            md.append("| ").append(r.ours().implementation())
-                    .append(" | ").append(r.ours().operation())
-                    .append(" | ").append(r.ours().paramsText())
-                    .append(" | ").append(r.baseline().implementation())
-                    .append(" | ").append(intervalText(r))
+            md.append(rowStart(r))
                     .append(" | ≤ ").append(number(r.goal().orElseThrow().atMost()))
                     .append(" | ").append(r.missCause().orElse("**unexplained**"))
                     .append(" |\n");
@@ -154,9 +143,20 @@ final class MarkdownReport {
         return md.toString();
     }
 
+    /** How many times each verdict occurs, in the verdicts' order. */
+    static Map<Verdict, Long> count(Stream<Verdict> verdicts) {
+        return verdicts.collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
+    }
+
+    /** The first cells of a row of the goal tables: type, operation, parameters, counterpart, ratio. */
+    private static String rowStart(Ratio r) {
+        return "| " + r.ours().implementation() + " | " + r.ours().operation() + " | " + r.ours().paramsText()
+                + " | " + r.baseline().implementation() + " | " + intervalText(r);
+    }
+
     /** How many missed time goals have a stated cause and how many are unexplained. */
     static String causeCounts(List<Ratio> ratios) {
-        long missed = ratios.stream().filter(r -> r.verdict().filter(v -> v == Verdict.MISSED).isPresent()).count();
+        long missed = ratios.stream().filter(Ratio::missed).count();
         long explained = ratios.stream().filter(r -> r.missCause().isPresent()).count();
         return String.format(Locale.ROOT, "Missed time goals: %d with a stated cause, %d unexplained.",
                 explained, missed - explained);

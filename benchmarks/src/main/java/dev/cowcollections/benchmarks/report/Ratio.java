@@ -49,14 +49,18 @@ record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Option
         return allocationGoal.map(g -> ours.bytesPerOp() <= allocationLimit() ? Verdict.MET : Verdict.MISSED);
     }
 
+    /** Whether the whole interval lies above the time goal. */
+    boolean missed() {
+        return verdict().filter(v -> v == Verdict.MISSED).isPresent();
+    }
+
     /** The stated cause of a missed time goal, when the row missed it and a cause applies. */
     Optional<String> missCause() {
-        if (verdict().filter(v -> v == Verdict.MISSED).isEmpty()) {
+        if (!missed()) {
             return Optional.empty();
         }
         return Arrays.stream(method(ours).getAnnotationsByType(MissCause.class))
-                .filter(c -> c.baseline().equals(baseline.implementation()))
-                .filter(c -> Arrays.stream(c.where()).allMatch(w -> matches(w, ours)))
+                .filter(c -> applies(c.baseline(), c.where(), ours, baseline))
                 .map(MissCause::value)
                 .findFirst();
     }
@@ -99,9 +103,13 @@ record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Option
     /** The goal on our method for this baseline whose {@code where} matches these parameters. */
     private static Optional<Goal> goalFor(Measurement ours, Measurement baseline) {
         return Arrays.stream(method(ours).getAnnotationsByType(Goal.class))
-                .filter(g -> g.baseline().equals(baseline.implementation()))
-                .filter(g -> Arrays.stream(g.where()).allMatch(w -> matches(w, ours)))
+                .filter(g -> applies(g.baseline(), g.where(), ours, baseline))
                 .findFirst();
+    }
+
+    /** Whether an annotation naming {@code annotated} and {@code where} speaks of this pair at these parameters. */
+    private static boolean applies(String annotated, String[] where, Measurement ours, Measurement baseline) {
+        return annotated.equals(baseline.implementation()) && Arrays.stream(where).allMatch(w -> matches(w, ours));
     }
 
     private static Optional<AllocationGoal> allocationGoalFor(Measurement ours, Measurement baseline) {

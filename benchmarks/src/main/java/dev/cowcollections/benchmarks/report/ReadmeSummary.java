@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The README's short summary of a full run: one row per type, operation and counterpart, with the
@@ -60,10 +58,8 @@ final class ReadmeSummary {
     }
 
     private static String verdicts(List<Ratio> rows) {
-        Map<Verdict, Long> time = rows.stream().flatMap(r -> r.verdict().stream())
-                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
-        Map<Verdict, Long> bytes = rows.stream().flatMap(r -> r.allocationVerdict().stream())
-                .collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
+        Map<Verdict, Long> time = MarkdownReport.count(rows.stream().flatMap(r -> r.verdict().stream()));
+        Map<Verdict, Long> bytes = MarkdownReport.count(rows.stream().flatMap(r -> r.allocationVerdict().stream()));
         List<String> parts = new ArrayList<>();
         time.forEach((v, n) -> parts.add(String.format(Locale.ROOT, "%d %s", n, v.markdown())));
         bytes.forEach((v, n) -> parts.add(String.format(Locale.ROOT, "bytes %d %s", n, v.markdown())));
