@@ -10,22 +10,23 @@ import java.util.Optional;
  * <h2>Implementation notes</h2>
  *
  * <p>Optional module. {@code jdk.jfr} is a {@code requires static} dependence, so a runtime image
- * may lack it. Only {@link DetachEvent}, {@link CopyEvent}, {@link SaturatedEvent} and
- * {@link BytesThreshold} name its types, and this class reaches them only behind
+ * may lack it. Only {@link DetachEvent}, {@link CopyEvent}, {@link SaturatedEvent},
+ * {@link BytesThreshold} and {@link RecorderStart} name its types, and this class reaches them only behind
  * {@link #RECORDABLE}, which is decided once, from the module graph, without loading any class of
  * {@code jdk.jfr}. The JVM resolves a class on the first execution of an instruction that names
  * it, and the calls here pass only primitives, strings and classes of this package, so the
  * verifier never loads an event class either: where {@code jdk.jfr} is absent, no event class is
  * ever touched.
  *
- * <p>Cost while nobody records. Each method tests {@code RECORDABLE}, a constant to the JIT, then
- * asks the event class whether its event is enabled through a static instance, as Netty's
- * allocator events do. Until a recording starts, the event classes are as {@code jdk.jfr.Event}
- * ships them, where {@code isEnabled()} returns {@code false}, so compiled code keeps nothing of
- * the call; when a recording starts, JFR instruments the loaded event classes and compiled code
- * is deoptimized and compiled again with a test of one field. The values an event needs beyond
- * its sizes (the cause, the count, the public method the program called) are found only after
- * {@code shouldCommit()} said the event will be written.
+ * <p>Cost while nobody records. Each method tests {@code RECORDABLE}, a constant to the JIT, and
+ * {@link #recorderStarted}, which stays {@code false} until a Flight Recorder starts in this JVM
+ * ({@link RecorderStart} listens for it). Until then no event class is loaded at all: loading one
+ * makes JFR set up its metadata and register the event, which a program that never records should
+ * not pay for ({@code RuntimeWithoutFlightRecorderTest} checks that such a program loads no part of
+ * the recorder). Once a recorder has started, each method asks the event class whether its event
+ * is enabled through a static instance, as Netty's allocator events do. The values an event needs
+ * beyond its sizes (the cause, the count, the public method the program called) are found only
+ * after {@code shouldCommit()} said the event will be written.
  *
  * <p>Switch. {@code -Ddev.cowcollections.jfr=false} makes every method here a no-op for the life
  * of the JVM, for a program that wants no events even while it records, and for the benchmark
@@ -49,6 +50,19 @@ final class CopyEvents {
      */
     private static final boolean RECORDABLE = flightRecorderReadable()
             && !"false".equals(System.getProperty("dev.cowcollections.jfr"));
+
+    /**
+     * Whether a Flight Recorder has started in this JVM: until then no event class is loaded
+     * ({@link RecorderStart}). Volatile, so that a loop that is already running sees the start; on
+     * x86 a volatile read is a plain load.
+     */
+    static volatile boolean recorderStarted;
+
+    static {
+        if (RECORDABLE) {
+            RecorderStart.watch();
+        }
+    }
 
     /** Bytes of one reference in an array: 4 with compressed oops (the default below 32 GB), 8 without. */
     private static final int REFERENCE_BYTES = System.getProperty("java.vm.compressedOopsMode") != null
@@ -83,7 +97,7 @@ final class CopyEvents {
      *     copies only the pages a write touches (their elements and bytes, the directory included)
      */
     static void detached(Class<?> type, String layout, RefCount from, long elements, long bytes) {
-        if (RECORDABLE && DetachEvent.isEventEnabled()) {
+        if (RECORDABLE && recorderStarted && DetachEvent.isEventEnabled()) {
             DetachEvent.record(type, layout, from, elements, bytes);
         }
     }
@@ -93,7 +107,7 @@ final class CopyEvents {
      * {@link RefCount#SATURATED}, a count that reached its ceiling.
      */
     static void retained(int shares) {
-        if (RECORDABLE) {
+        if (RECORDABLE && recorderStarted) {
             if (shares == RefCount.SATURATED && SaturatedEvent.isEventEnabled()) {
                 SaturatedEvent.record();
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cowcollections.withoutjfr.EveryPublicType;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -67,6 +68,37 @@ class RuntimeWithoutFlightRecorderTest {
                 "--module-path", libraryClasses().toString(),
                 "--limit-modules", "dev.cowcollections", "--add-modules", "dev.cowcollections",
                 "-cp", testClasses().toString()));
+    }
+
+    /**
+     * Where {@code jdk.jfr} is present but nobody records, a program that copies and detaches
+     * every type loads no event class and nothing of JFR's metadata or instrumentation: loading
+     * an event class would make JFR register it, so the events wait for a recorder to start. Only
+     * the listener that waits for it is loaded, with the classes of {@code jdk.jfr} it needs (these
+     * include {@code jdk.jfr.Event} itself, which JFR's own support code names).
+     */
+    @Test
+    void aProgramThatNeverRecordsRegistersNoEvent(@TempDir Path dir) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Path classLog = dir.resolve("classes.log");
+        List<String> command = List.of(java.toString(), "-Xlog:class+load=info:file=" + classLog,
+                "-cp", libraryClasses() + File.pathSeparator + testClasses(), EveryPublicType.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("jdk.jfr present: true"), output);
+
+        List<String> loaded = Files.readAllLines(classLog).stream()
+                .map(line -> line.replaceFirst("^.*\\[class,load\\] ", "").replaceFirst(" .*$", ""))
+                .collect(Collectors.toList());
+        assertTrue(loaded.contains("dev.cowcollections.RecorderStart"), "the library waits for a recorder to start");
+        List<String> registration = loaded.stream()
+                .filter(name -> name.endsWith("Event") && name.startsWith("dev.cowcollections.")
+                        || name.startsWith("jdk.jfr.internal.MetadataRepository")
+                        || name.startsWith("jdk.jfr.internal.EventHandler")
+                        || name.startsWith("jdk.jfr.internal.handlers."))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), registration);
     }
 
     /** Runs the program with {@code command}, and expects what it prints in this JVM, but for jdk.jfr. */
