@@ -60,8 +60,11 @@ public class MapReadBenchmark {
         SettledHeap.settle();
     }
 
-    /** The next batch of {@code lookups}; returns how many found a value. */
-    private static int lookUp(Map<Object, Object> map, LookupSequence lookups) {
+    /**
+     * The next batch of {@code lookups}; returns how many found a value. {@link MapPeersBenchmark}
+     * calls it too: one benchmark runs per fork, so its call of {@code get} sees one map type.
+     */
+    static int lookUp(Map<Object, Object> map, LookupSequence lookups) {
         Object[] keys = lookups.keys();
         int found = 0;
         for (int k = lookups.nextBatch(), end = k + LookupSequence.BATCH; k < end; k++) {

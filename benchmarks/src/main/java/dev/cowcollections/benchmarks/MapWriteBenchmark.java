@@ -52,12 +52,11 @@ public class MapWriteBenchmark {
     }
 
     /**
-     * Puts every key into {@code map}. Only the {@code put} benchmarks call it, one of them per JVM
+     * Puts every key of {@code ks} with its value in {@code vs} into {@code map}. Only the
+     * {@code put} benchmarks call it (here and in {@link MapPeersBenchmark}), one of them per JVM
      * fork, so its call of {@code put} sees one implementation.
      */
-    private <M extends Map<Object, Object>> M putAll(M map) {
-        Object[] ks = keys;
-        Object[] vs = values;
+    static <M extends Map<Object, Object>> M putEach(M map, Object[] ks, Object[] vs) {
         for (int i = 0; i < ks.length; i++) {
             map.put(ks[i], vs[i]);
         }
@@ -66,12 +65,12 @@ public class MapWriteBenchmark {
 
     @Benchmark
     public Map<Object, Object> put_HashMap() {
-        return putAll(new HashMap<>());
+        return putEach(new HashMap<>(), keys, values);
     }
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 1.10)
     public Map<Object, Object> put_CowMap() {
-        return putAll(new CowMap<>());
+        return putEach(new CowMap<>(), keys, values);
     }
 }

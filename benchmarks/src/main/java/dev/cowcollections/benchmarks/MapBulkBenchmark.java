@@ -1,0 +1,75 @@
+package dev.cowcollections.benchmarks;
+
+import dev.cowcollections.CowMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A map made from another in one call, as code that adopts the library converts its
+ * {@code java.util} maps: {@code putAll} into a new empty map, and the constructor that takes a
+ * map. The source is a {@code HashMap} of {@code size} entries filled in arrival order, the same
+ * for both contenders, so both read the same table in the same order; each builds its own table
+ * from it, growths and hashing included.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class MapBulkBenchmark {
+    @Param({"1000", "100000"})
+    int size;
+
+    @Param({Keys.SEQUENTIAL, Keys.RANDOM, Keys.UUID})
+    String keyType;
+
+    @Param({Regime.MONO, Regime.POLY})
+    String regime;
+
+    private HashMap<Object, Object> source;
+
+    @Setup
+    public void fill() {
+        Regime.enter(regime);
+        source = Maps.filled(new HashMap<>(), Keys.of(keyType, size).present(), Elements.of("Integer", size));
+    }
+
+    @Benchmark
+    public Map<Object, Object> putAll_HashMap() {
+        Map<Object, Object> map = new HashMap<>();
+        map.putAll(source);
+        return map;
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashMap", atMost = 1.0)
+    public Map<Object, Object> putAll_CowMap() {
+        Map<Object, Object> map = new CowMap<>();
+        map.putAll(source);
+        return map;
+    }
+
+    @Benchmark
+    public Map<Object, Object> newFromMap_HashMap() {
+        return new HashMap<>(source);
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashMap", atMost = 1.0)
+    public Map<Object, Object> newFromMap_CowMap() {
+        return new CowMap<>(source);
+    }
+}
