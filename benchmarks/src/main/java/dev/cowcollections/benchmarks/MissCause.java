@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
  * the goal, so that the report can print it beside every missed row. A missed row with no stated
  * cause is reported as unexplained: it is work to do, not a known cost.
  *
+ * <p>On a row with no goal, an information row such as a peer's, it states why the peer is
+ * faster, and the report prints it where the whole interval lies above 1.
+ *
  * <p>The cause is checked, not assumed: the report shows it only for rows the run really missed,
  * and a cause whose rows are all met again says nothing.
  */

@@ -64,6 +64,7 @@ final class MarkdownReport {
         }
 
         md.append(missedRows(ratios));
+        md.append(slowerRowsWithoutGoal(ratios));
         md.append(BreakEven.markdown(ratios));
 
         String type = null;
@@ -143,6 +144,26 @@ final class MarkdownReport {
         return md.toString();
     }
 
+    /**
+     * Every information row, one with no goal, whose counterpart is faster beyond doubt, with the
+     * cause its benchmark states or marked not yet explained: where a peer beats us, and why.
+     */
+    static String slowerRowsWithoutGoal(List<Ratio> ratios) {
+        List<Ratio> slower = ratios.stream().filter(Ratio::slowerWithoutGoal).collect(Collectors.toList());
+        if (slower.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Where a counterpart with no goal is faster\n\n");
+        md.append("Rows with no goal (peers shown for information) whose whole interval lies above 1, with the cause "
+                + "the benchmark states (`@MissCause`).\n\n");
+        md.append("| type | operation | parameters | vs | ratio [95 % interval] | cause |\n");
+        md.append("| --- | --- | --- | --- | ---: | --- |\n");
+        for (Ratio r : slower) {
+            md.append(rowStart(r)).append(" | ").append(r.missCause().orElse("**not yet explained**")).append(" |\n");
+        }
+        return md.toString();
+    }
+
     /** How many times each verdict occurs, in the verdicts' order. */
     static Map<Verdict, Long> count(Stream<Verdict> verdicts) {
         return verdicts.collect(Collectors.groupingBy(v -> v, () -> new EnumMap<>(Verdict.class), Collectors.counting()));
@@ -157,7 +178,7 @@ final class MarkdownReport {
     /** How many missed time goals have a stated cause and how many are unexplained. */
     static String causeCounts(List<Ratio> ratios) {
         long missed = ratios.stream().filter(Ratio::missed).count();
-        long explained = ratios.stream().filter(r -> r.missCause().isPresent()).count();
+        long explained = ratios.stream().filter(r -> r.missed() && r.missCause().isPresent()).count();
         return String.format(Locale.ROOT, "Missed time goals: %d with a stated cause, %d unexplained.",
                 explained, missed - explained);
     }

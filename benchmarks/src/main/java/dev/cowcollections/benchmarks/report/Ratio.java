@@ -54,9 +54,17 @@ record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Option
         return verdict().filter(v -> v == Verdict.MISSED).isPresent();
     }
 
-    /** The stated cause of a missed time goal, when the row missed it and a cause applies. */
+    /** Whether a row with no time goal, an information row, is slower than its counterpart: its whole interval lies above 1. */
+    boolean slowerWithoutGoal() {
+        return goal.isEmpty() && low() > 1;
+    }
+
+    /**
+     * The stated cause of a missed time goal, or of an information row's loss to its
+     * counterpart, when the row missed or lost and a cause applies.
+     */
     Optional<String> missCause() {
-        if (!missed()) {
+        if (!missed() && !slowerWithoutGoal()) {
             return Optional.empty();
         }
         return Arrays.stream(method(ours).getAnnotationsByType(MissCause.class))

@@ -82,6 +82,26 @@ class RatioTest {
     }
 
     @Test
+    void anInformationRowSlowerThanItsPeerShowsTheStatedCauseAndDoesNotCountAsAMissedGoal() {
+        String getHit = "dev.cowcollections.benchmarks.MapPeersBenchmark.getHit_";
+        Map<String, String> params = Map.of("size", "100000", "keyType", "RandomInteger");
+        List<ForkScore> peer = List.of(new ForkScore(100, 0), new ForkScore(100, 0), new ForkScore(100, 0));
+        List<ForkScore> slow = List.of(new ForkScore(150, 0), new ForkScore(155, 0), new ForkScore(160, 0));
+        List<ForkScore> level = List.of(new ForkScore(90, 0), new ForkScore(100, 0), new ForkScore(110, 0));
+        Ratio slower = Ratio.of(Measurement.of(getHit + "CowMap", params, slow), Measurement.of(getHit + "Fastutil", params, peer));
+        Ratio even = Ratio.of(Measurement.of(getHit + "CowMap", params, level), Measurement.of(getHit + "Fastutil", params, peer));
+        assertTrue(slower.slowerWithoutGoal());
+        assertFalse(slower.missed());
+        assertTrue(slower.missCause().orElseThrow().contains("fastutil"), slower.missCause().toString());
+        assertFalse(even.slowerWithoutGoal());
+        assertFalse(even.missCause().isPresent());
+        String table = MarkdownReport.slowerRowsWithoutGoal(List.of(slower, even));
+        assertTrue(table.contains("| CowMap | getHit |") && table.contains("Fastutil"), table);
+        assertEquals(1, table.lines().filter(line -> line.startsWith("| CowMap")).count(), table);
+        assertTrue(MarkdownReport.causeCounts(List.of(slower)).contains("0 with a stated cause, 0 unexplained"));
+    }
+
+    @Test
     void theAllocationGoalAllowsTheBaselinesBytesPlusItsMargin() {
         assertEquals(Optional.of(Verdict.MET), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1048, 1000).allocationVerdict());
         assertEquals(Optional.of(Verdict.MISSED), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1049, 1000).allocationVerdict());
