@@ -94,9 +94,25 @@ import java.util.Arrays;
  * 32.4 us at 1 000 000). The threshold (a list goes paged above {@value #DEFAULT_PAGED_ABOVE}
  * elements and flat again at half that) bounds a flat first write at 4 096 references, about
  * what a paged one copies at 1 000 000 (1 954 directory slots and a page of 512), while lists of
- * the sizes most programs hold keep the flat array's one load per read; the flat-against-paged
- * series at 2 048 and 8 192 is in the report of issue 28 ({@code PageGeometryBenchmark} with
- * {@code -p pagedAbove=1,1000000000}).
+ * the sizes most programs hold keep the flat array's one load per read. The threshold, measured
+ * as one: the same sizes forced paged ({@code pagedAbove=1}) and forced flat
+ * ({@code pagedAbove=1000000000}), paged over flat with a 95 % interval over three alternating
+ * rounds ({@code PageGeometryBenchmark} {@code firstSet}, {@code getRandom} and {@code iterate},
+ * {@code -p size=2048,4096,8192,16384 -f 1 -wi 3 -w 200ms -i 5 -r 100ms -prof gc}, 512-reference
+ * pages):
+ * <pre>
+ *   size                       2 048             4 096             8 192            16 384
+ *   first set after a copy  0.37 [0.33, 0.42] 0.15 [0.14, 0.17] 0.07 [0.06, 0.08] 0.04 [0.02, 0.06]
+ *     bytes, paged / flat   2 192 / 8 256     2 208 / 16 448    2 240 / 32 834    2 304 / 65 606
+ *   random get              2.61 [2.30, 2.97] 2.39 [2.17, 2.63] 1.47 [1.37, 1.58] 1.16 [0.71, 1.88]
+ *   iteration               2.50 [2.16, 2.89] 2.43 [2.27, 2.59] 3.48 [2.86, 4.23] 1.32 [0.27, 6.43]
+ * </pre>
+ * While everything is in cache the paged reads cost two to three times the flat ones (0.5 to
+ * 1.2 ns more per element), and the first write after a copy costs a third of a flat copy already
+ * at 2 048. The threshold sits where a flat copy (about 1 µs, 16 KB) is still cheap against the
+ * reads a list serves between copies, and where the paged reads' cost starts to drown in cache
+ * misses (1.2 to 1.5 at 8 192 and 16 384 for random reads); a program that copies a list of a
+ * few thousand elements far more often than it reads it would want it lower.
  *
  * <p>Reuse. Nothing here knows about lists: the owned-page bits,
  * {@link #writablePage(int, Class)}, {@link #detachedCopy(int, int)} and {@link #disownAll()}
