@@ -1314,17 +1314,71 @@ public final class CowList<E> extends AbstractList<E>
         return equal;
     }
 
+    /**
+     * {@code equals} of two of our lists a run at a time: a run lies in one array of each list
+     * (its flat buffer or one of its pages), so the inner loop reads two arrays as
+     * {@code ArrayList}'s does. A run ends early when an element's {@code equals} changed either
+     * list's storage (a detach, a page swap, a change of layout); the next run reads it again.
+     * Equal references are equal without a call, as in {@code ArrayList}: two lists that share
+     * their elements compare without reading one of them.
+     */
     private boolean equalsCowList(CowList<?> other) {
-        PageCursor mine = new PageCursor();
-        CowList<?>.PageCursor theirs = other.new PageCursor();
-        for (int i = 0, s = size; i < s; i++) {
-            Object e = mine.current(i);
-            Object f = theirs.current(i);
-            if (e == null ? f != null : !e.equals(f)) {
-                return false;
+        for (int i = 0, s = size; i < s; ) {
+            Object[] mine = arrayHolding(i);
+            Object[] theirs = other.arrayHolding(i);
+            int mineStart = arrayStart(i);
+            int theirStart = other.arrayStart(i);
+            Object[] mineElements = elements;
+            Object[] theirElements = other.elements;
+            RefCount mineCount = refCount;
+            RefCount theirCount = other.refCount;
+            int mineSwaps = pageSwaps();
+            int theirSwaps = other.pageSwaps();
+            int end = Math.min(s, Math.min(mineStart + mine.length, theirStart + theirs.length));
+            while (i < end) {
+                Object e = mine[i - mineStart];
+                Object f = theirs[i - theirStart];
+                if (e != f && (e == null || !e.equals(f))) {
+                    return false;
+                }
+                i++;
+                if (elements != mineElements || other.elements != theirElements
+                        || refCount != mineCount || other.refCount != theirCount
+                        || pageSwaps() != mineSwaps || other.pageSwaps() != theirSwaps) {
+                    break;
+                }
             }
         }
         return true;
+    }
+
+    /**
+     * The array that holds {@code index}: the flat buffer or the page.
+     *
+     * @throws ConcurrentModificationException if the list shrank below {@code index}
+     */
+    private Object[] arrayHolding(int index) {
+        if (index >= size) {
+            throw new ConcurrentModificationException();
+        }
+        if (!isPaged()) {
+            return elements;
+        }
+        PageDirectory directory = directory();
+        return directory.pages[index >>> directory.pageShift];
+    }
+
+    /** The index of the first element of {@link #arrayHolding(int) the array holding} {@code index}. */
+    private int arrayStart(int index) {
+        if (!isPaged()) {
+            return 0;
+        }
+        int shift = directory().pageShift;
+        return index >>> shift << shift;
+    }
+
+    private int pageSwaps() {
+        return isPaged() ? directory().pageSwaps : 0;
     }
 
     boolean equalsRange(List<?> other, int from, int to) {
@@ -1336,7 +1390,7 @@ public final class CowList<E> extends AbstractList<E>
             }
             Object e = pages.current(i);
             Object f = it.next();
-            if (e == null ? f != null : !e.equals(f)) {
+            if (e != f && (e == null || !e.equals(f))) {
                 return false;
             }
         }

@@ -220,6 +220,47 @@ class CowListPagesTest {
     }
 
     @Test
+    void equalsComparesListsWhosePagesDoNotLineUp() {
+        List<Integer> model = numbers(40);
+        CowList<Integer> smallPages = CowList.pagedForTesting(model, 2);
+        CowList<Integer> largerPages = CowList.pagedForTesting(model, 3);
+        assertEquals(smallPages, largerPages);
+        assertEquals(largerPages, smallPages);
+        for (int differing = 0; differing < model.size(); differing++) {
+            CowList<Integer> changed = largerPages.copy();
+            changed.set(differing, -1);
+            assertFalse(smallPages.equals(changed), "differs at " + differing);
+            assertFalse(changed.equals(smallPages), "differs at " + differing);
+            assertEquals(smallPages, largerPages, "the copy's write left its sibling equal");
+        }
+        assertFalse(smallPages.equals(numbers(39)));
+    }
+
+    @Test
+    void equalsSeesAWriteThatAnElementsEqualsMadeToThePageItIsReading() {
+        List<Object> expected = new ArrayList<>(numbers(32));
+        expected.set(0, "anything");
+        expected.set(2, "found");
+        CowList<Object> list = new CowList<>(numbers(32));
+        assertTrue(list.isPaged());
+        list.set(0, new Object() {
+            @Override
+            public boolean equals(Object o) {
+                list.set(2, "found");
+                return true;
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        });
+        CowList<Object> sibling = list.copy();
+        assertTrue(list.equals(new CowList<>(expected)), "the page the write copied is read, not the sibling's");
+        assertEquals(1002, sibling.get(2));
+    }
+
+    @Test
     void spliteratorSplitsWherePagesStart() {
         CowList<Integer> list = pagedList(64);
         Spliterator<Integer> right = list.spliterator();
