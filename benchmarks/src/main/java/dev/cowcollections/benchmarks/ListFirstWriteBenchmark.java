@@ -71,6 +71,10 @@ public class ListFirstWriteBenchmark {
     @Benchmark
     @Goal(baseline = "ArrayList", atMost = 0.05, where = "size=100000")
     @Goal(baseline = "ArrayList", atMost = 0.01, where = "size=1000000")
+    @MissCause(baseline = "Vavr", value = "The first `set` after a copy copies the flat page directory and one page of "
+            + "512 references, where Vavr's `Vector` copies one path of its trie: 2 986 B against 534 B at 100 000 "
+            + "elements and 93 560 B against 1 165 B at 10 000 000 (`-prof gc`, exact), the directory of 19 532 pages "
+            + "alone 78 KB. The directory copy grows as n / 512; only a directory of more levels would bound it.")
     public List<Object> firstSet_CowList() {
         CowList<Object> copy = cowList.copy();
         copy.set(nextIndex(), extra);

@@ -70,6 +70,10 @@ public class MapSnapshotBenchmark {
     }
 
     @Benchmark
+    @MissCause(baseline = "Vavr", value = "The first `put` after each snapshot copies the whole flat table, its "
+            + "entries and its index: 2 107 840 B per snapshot of 100 000 entries (`-prof gc`, exact) against the 600 B "
+            + "path Vavr's trie copies for one `put`; with 1 000 puts sharing one table copy the ratio falls to 2.6. "
+            + "Copying only the pages a write touches is the open paged-map issue.")
     public Object snapshotEveryK_CowMap() {
         for (int i = 0; i < writesPerSnapshot; i++) {
             cowMap.put(keys[writes.nextIndex()], writes.nextValue());

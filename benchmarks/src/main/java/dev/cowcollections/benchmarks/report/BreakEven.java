@@ -21,7 +21,7 @@ final class BreakEven {
     static String markdown(List<Ratio> ratios) {
         Map<String, List<Ratio>> series = new LinkedHashMap<>();
         for (Ratio r : ratios) {
-            if (r.ours().benchmarkClass().getSimpleName().equals(BENCHMARK)) {
+            if (isBreakEvenRow(r)) {
                 series.computeIfAbsent(r.ours().methodName() + " vs " + r.baseline().implementation(), k -> new ArrayList<>()).add(r);
             }
         }
@@ -42,6 +42,11 @@ final class BreakEven {
             md.append("| ").append(s.getKey()).append(" | ").append(cells).append(" | ").append(breakEven(bySize)).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** Whether {@code r} is a row of the break-even table, which reports it with its neighbours. */
+    static boolean isBreakEvenRow(Ratio r) {
+        return r.ours().benchmarkClass().getSimpleName().equals(BENCHMARK);
     }
 
     private static String breakEven(List<Ratio> bySize) {

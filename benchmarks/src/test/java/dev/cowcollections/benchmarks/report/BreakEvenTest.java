@@ -40,6 +40,14 @@ class BreakEvenTest {
     }
 
     @Test
+    void itsRowsBelowTheBreakEvenSizeAreLeftOutOfTheFasterCounterpartsSection() {
+        Ratio below = ratio(4, 3.0);
+        assertTrue(below.slowerWithoutGoal());
+        assertTrue(BreakEven.markdown(List.of(below)).contains("4: 3.00"));
+        assertTrue(MarkdownReport.slowerRowsWithoutGoal(List.of(below)).isEmpty());
+    }
+
+    @Test
     void aRunWithoutTheBreakEvenBenchmarkHasNoTable() {
         assertTrue(BreakEven.markdown(List.of()).isEmpty());
     }

@@ -102,6 +102,22 @@ class RatioTest {
     }
 
     @Test
+    void aCauseAppliesOnlyWhereItsParametersSay() {
+        String toString = "dev.cowcollections.benchmarks.StringToStringBenchmark.toString_";
+        List<ForkScore> slow = List.of(new ForkScore(200, 0), new ForkScore(210, 0), new ForkScore(220, 0));
+        List<ForkScore> builder = List.of(new ForkScore(100, 0), new ForkScore(100, 0), new ForkScore(100, 0));
+        Map<String, String> utf16 = Map.of("length", "1000", "storage", "utf16");
+        Map<String, String> latin1 = Map.of("length", "1000", "storage", "latin1");
+        Ratio slowerWithoutGoal = Ratio.of(Measurement.of(toString + "CowString", utf16, slow),
+                Measurement.of(toString + "StringBuilder", utf16, builder));
+        Ratio missed = Ratio.of(Measurement.of(toString + "CowString", latin1, slow),
+                Measurement.of(toString + "StringBuilder", latin1, builder));
+        assertTrue(slowerWithoutGoal.missCause().orElseThrow().contains("char[]"));
+        assertTrue(missed.missed());
+        assertFalse(missed.missCause().isPresent(), "the UTF-16 cause says nothing of Latin-1 text");
+    }
+
+    @Test
     void theAllocationGoalAllowsTheBaselinesBytesPlusItsMargin() {
         assertEquals(Optional.of(Verdict.MET), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1048, 1000).allocationVerdict());
         assertEquals(Optional.of(Verdict.MISSED), ratio(COPY_THEN_PUT, "1000", new double[] {1, 1, 1}, 1049, 1000).allocationVerdict());
