@@ -274,10 +274,38 @@ abstract class BPlusTree<K, V> {
 
     /**
      * The least entry whose key is at least {@code key} ({@code inclusive}) or above it, or
-     * {@code null}. The descent remembers the nearest subtree to the right of its path, where
-     * the answer lies when the leaf holds nothing above {@code key}.
+     * {@code null}.
      */
     final TreePosition ceilingPosition(Object key, boolean inclusive) {
+        return (TreePosition) ceiling(key, inclusive, false);
+    }
+
+    /** The key of {@link #ceilingPosition}, or {@code null}, with nothing allocated. */
+    final Object ceilingKey(Object key, boolean inclusive) {
+        return ceiling(key, inclusive, true);
+    }
+
+    /** The greatest entry whose key is at most {@code key} ({@code inclusive}) or below it, or {@code null}. */
+    final TreePosition floorPosition(Object key, boolean inclusive) {
+        return (TreePosition) floor(key, inclusive, false);
+    }
+
+    /** The key of {@link #floorPosition}, or {@code null}, with nothing allocated. */
+    final Object floorKey(Object key, boolean inclusive) {
+        return floor(key, inclusive, true);
+    }
+
+    /**
+     * The ceiling entry's key when {@code keyOnly}, otherwise its position; {@code null} when
+     * there is none. A key query gets the key itself rather than a position to read it from:
+     * C2 compiles this method apart from its callers once it is large, as it is with
+     * {@code String} keys ("already compiled into a big method"), and the position it returned
+     * then escaped, 24 bytes a call ({@code TreeReadBenchmark}, JFR allocation samples); even
+     * inlined, a position that may be {@code null} merges two values, and C2 (JDK 17) allocates
+     * it. The descent remembers the nearest subtree to the right of its path, where the answer
+     * lies when the leaf holds nothing above {@code key}.
+     */
+    private Object ceiling(Object key, boolean inclusive, boolean keyOnly) {
         TreeNode n = root;
         if (n == null) {
             return null;
@@ -293,20 +321,21 @@ abstract class BPlusTree<K, V> {
         }
         int i = searchLeaf(n, key);
         int at = i >= 0 ? (inclusive ? i : i + 1) : -(i + 1);
-        if (at < n.size) {
-            return new TreePosition((TreeLeaf) n, at);
+        if (at >= n.size) {
+            if (right == null) {
+                return null;
+            }
+            while (right instanceof TreeInner) {
+                right = ((TreeInner) right).children[0];
+            }
+            n = right;
+            at = 0;
         }
-        if (right == null) {
-            return null;
-        }
-        while (right instanceof TreeInner) {
-            right = ((TreeInner) right).children[0];
-        }
-        return new TreePosition((TreeLeaf) right, 0);
+        return keyOnly ? ((TreeLeaf) n).keys[at] : new TreePosition((TreeLeaf) n, at);
     }
 
-    /** The greatest entry whose key is at most {@code key} ({@code inclusive}) or below it, or {@code null}. */
-    final TreePosition floorPosition(Object key, boolean inclusive) {
+    /** The floor entry's key or position, as {@link #ceiling} gives the ceiling's. */
+    private Object floor(Object key, boolean inclusive, boolean keyOnly) {
         TreeNode n = root;
         if (n == null) {
             return null;
@@ -322,16 +351,17 @@ abstract class BPlusTree<K, V> {
         }
         int i = searchLeaf(n, key);
         int at = i >= 0 ? (inclusive ? i : i - 1) : -(i + 1) - 1;
-        if (at >= 0) {
-            return new TreePosition((TreeLeaf) n, at);
+        if (at < 0) {
+            if (left == null) {
+                return null;
+            }
+            while (left instanceof TreeInner) {
+                left = ((TreeInner) left).children[left.size - 1];
+            }
+            n = left;
+            at = left.size - 1;
         }
-        if (left == null) {
-            return null;
-        }
-        while (left instanceof TreeInner) {
-            left = ((TreeInner) left).children[left.size - 1];
-        }
-        return new TreePosition((TreeLeaf) left, left.size - 1);
+        return keyOnly ? ((TreeLeaf) n).keys[at] : new TreePosition((TreeLeaf) n, at);
     }
 
     /** A path at the first entry, or {@code null} when the tree is empty. */

@@ -357,9 +357,10 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         return exportEntry(floorPosition(key, false));
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     public K lowerKey(K key) {
-        return keyOrNull(floorPosition(key, false));
+        return (K) floorKey(key, false);
     }
 
     @Override
@@ -367,9 +368,10 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         return exportEntry(floorPosition(key, true));
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     public K floorKey(K key) {
-        return keyOrNull(floorPosition(key, true));
+        return (K) floorKey(key, true);
     }
 
     @Override
@@ -377,9 +379,10 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         return exportEntry(ceilingPosition(key, true));
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     public K ceilingKey(K key) {
-        return keyOrNull(ceilingPosition(key, true));
+        return (K) ceilingKey(key, true);
     }
 
     @Override
@@ -387,9 +390,10 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         return exportEntry(ceilingPosition(key, false));
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     public K higherKey(K key) {
-        return keyOrNull(ceilingPosition(key, false));
+        return (K) ceilingKey(key, false);
     }
 
     @Override
