@@ -54,15 +54,15 @@ final class CollisionTree {
     /**
      * The entry of the tree at {@code root} whose key equals {@code key}, or {@link #NIL}.
      *
-     * @param entries the table's entries, key of entry {@code e} at {@code 2e}
+     * @param table the table, key of entry {@code e} at position {@code 2e}
      */
-    int find(int root, Object key, Object[] entries) {
-        return find(root, key, comparableClassFor(key), entries);
+    int find(int root, Object key, CompactHashTable table) {
+        return find(root, key, comparableClassFor(key), table);
     }
 
-    private int find(int node, Object key, Class<?> keyClass, Object[] entries) {
+    private int find(int node, Object key, Class<?> keyClass, CompactHashTable table) {
         while (node != NIL) {
-            Object other = entries[node << 1];
+            Object other = table.rawKey(node << 1);
             if (other == key || (key != null && key.equals(other))) {
                 return node;
             }
@@ -72,7 +72,7 @@ final class CollisionTree {
             } else if (dir > 0) {
                 node = right[node];
             } else {
-                int found = find(right[node], key, keyClass, entries);
+                int found = find(right[node], key, keyClass, table);
                 if (found != NIL) {
                     return found;
                 }
@@ -83,19 +83,19 @@ final class CollisionTree {
     }
 
     /** Adds entry {@code entry}, whose key is in no tree yet, to the tree at {@code root}; returns the new root. */
-    int insert(int root, int entry, Object[] entries) {
+    int insert(int root, int entry, CompactHashTable table) {
         left[entry] = NIL;
         right[entry] = NIL;
-        Object key = entries[entry << 1];
-        return insert(root, entry, key, comparableClassFor(key), entries);
+        Object key = table.rawKey(entry << 1);
+        return insert(root, entry, key, comparableClassFor(key), table);
     }
 
-    private int insert(int node, int entry, Object key, Class<?> keyClass, Object[] entries) {
+    private int insert(int node, int entry, Object key, Class<?> keyClass, CompactHashTable table) {
         if (node == NIL) {
             return entry;
         }
-        if (insertionOrder(keyClass, key, entries[node << 1]) < 0) {
-            int child = insert(left[node], entry, key, keyClass, entries);
+        if (insertionOrder(keyClass, key, table.rawKey(node << 1)) < 0) {
+            int child = insert(left[node], entry, key, keyClass, table);
             left[node] = child;
             if (priority(child) > priority(node)) {
                 left[node] = right[child];
@@ -103,7 +103,7 @@ final class CollisionTree {
                 return child;
             }
         } else {
-            int child = insert(right[node], entry, key, keyClass, entries);
+            int child = insert(right[node], entry, key, keyClass, table);
             right[node] = child;
             if (priority(child) > priority(node)) {
                 right[node] = left[child];
@@ -115,23 +115,23 @@ final class CollisionTree {
     }
 
     /** Removes entry {@code entry} from the tree at {@code root}; returns the new root, {@link #NIL} when empty. */
-    int remove(int root, int entry, Object[] entries) {
-        Object key = entries[entry << 1];
-        return remove(root, entry, key, comparableClassFor(key), entries);
+    int remove(int root, int entry, CompactHashTable table) {
+        Object key = table.rawKey(entry << 1);
+        return remove(root, entry, key, comparableClassFor(key), table);
     }
 
-    private int remove(int node, int entry, Object key, Class<?> keyClass, Object[] entries) {
+    private int remove(int node, int entry, Object key, Class<?> keyClass, CompactHashTable table) {
         if (node == NIL) {
             return NIL;
         }
         if (node == entry) {
             return merge(left[node], right[node]);
         }
-        int dir = compareComparables(keyClass, key, entries[node << 1]);
+        int dir = compareComparables(keyClass, key, table.rawKey(node << 1));
         if (dir < 0 || (dir == 0 && !contains(right[node], entry))) {
-            left[node] = remove(left[node], entry, key, keyClass, entries);
+            left[node] = remove(left[node], entry, key, keyClass, table);
         } else {
-            right[node] = remove(right[node], entry, key, keyClass, entries);
+            right[node] = remove(right[node], entry, key, keyClass, table);
         }
         return node;
     }

@@ -1,9 +1,11 @@
 package dev.cowcollections;
 
 import java.io.InvalidObjectException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -84,6 +86,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * leaves a run of tombstones at the front until the next rebuild. Each handle remembers where
  * that run ends ({@link #firstLive()}), so iteration does not rescan it every time.
  *
+ * <p>Pages. A table whose capacity exceeds {@link PageDirectory#pagedAbove()} entries (4 096, the
+ * list's threshold; then a flat detach copies 32 KiB of entries and 32 to 64 KiB of index) keeps
+ * the same layout in pages: its entries in a {@link PageDirectory} of 512-reference pages, which
+ * is the table's count ({@code refCount}), so a key and its value always share a page; its index
+ * in {@link IndexPages} of 512 slots. {@code entries} and {@code index} then hold empty
+ * sentinels, and every read goes through {@link #rawKey}, {@link #rawValue} and the slot
+ * accessors; {@link #probe} keeps a flat loop and a paged one, so that the flat one stays as
+ * small as it was. Probing runs across index pages as over one array, and entry numbers are
+ * global, so the slot format, the tags, the collision trees and the cursors are the same in both
+ * layouts. A detach copies the two directories and no page ({@link #detachPages()}); each write
+ * then copies the pages it writes, as the owned-page rules of {@link PageDirectory} say, and a
+ * new entry adds a page at the end when the last one is full. The index never grows in place:
+ * when the entries outgrow it, the table rebuilds, into pages or, once the capacity it needs is
+ * at or below the threshold, back into one array. The collision trees are not paged: they are
+ * copied whole by the first write after a copy, which only maps whose hash codes collide in
+ * groups of nine or more pay. Page sizes: with 512 of each, a snapshot plus one put of a new key
+ * in a map of 100 000 entries retains 8 096 bytes by JOL ({@code CowMapFootprintTest}: the two
+ * directories, of 391 entry pages and 512 index pages, a page of each and the handle), under
+ * the 8 KiB aimed at; 1 024-slot index pages would halve the index directory and double its
+ * page, 1 KiB more, and 256-reference entry pages would double the entries' directory.
+ *
  * <p>Sharing. Handles that share a buffer hold the same arrays, counts and
  * {@link RefCount}; nobody writes a shared buffer. Every write first makes its handle's buffer
  * private ({@link #makeWritable()} or {@link #makeRoomFor(int)}), and a detach copies the
@@ -129,6 +152,12 @@ abstract class CompactHashTable {
 
     private static final Object[] EMPTY_ENTRIES = {};
 
+    /** The {@code entries} of every paged table, whose entries live in its {@link PageDirectory}. */
+    private static final Object[] PAGED_ENTRIES = {};
+
+    /** The {@code index} of every paged table, whose slots live in its {@link IndexPages}: empty, so never read. */
+    private static final int[] PAGED_INDEX = {};
+
     /** The index of every table without a buffer of its own; immortal, so never written. */
     private static final int[] EMPTY_INDEX = new int[2];
 
@@ -140,6 +169,8 @@ abstract class CompactHashTable {
 
     Object[] entries;
     int[] index;
+    /** The index of a paged table, whose {@code refCount} is the {@link PageDirectory} of its entries; null when flat. */
+    IndexPages indexPages;
     int indexBits;
     /**
      * Counts the times this handle's entries moved (its rebuilds, and taking another handle's
@@ -173,6 +204,7 @@ abstract class CompactHashTable {
     private void pointAtEmpty() {
         entries = EMPTY_ENTRIES;
         index = EMPTY_INDEX;
+        indexPages = null;
         indexBits = 1;
         used = 0;
         size = 0;
@@ -183,17 +215,128 @@ abstract class CompactHashTable {
     }
 
     private void allocate(int capacity) {
-        entries = new Object[checkedCapacity(capacity) << 1];
-        index = new int[indexLengthFor(capacity)];
-        indexBits = Integer.numberOfTrailingZeros(index.length);
-        refCount = new RefCount();
+        int indexLength = indexLengthFor(capacity);
+        if (pagedFor(capacity)) {
+            entries = PAGED_ENTRIES;
+            index = PAGED_INDEX;
+            indexPages = IndexPages.allocate(indexLength, IndexPages.pageShift());
+            refCount = PageDirectory.allocate(0, capacityOf(indexLength) << 1);
+        } else {
+            entries = new Object[capacity << 1];
+            index = new int[indexLength];
+            indexPages = null;
+            refCount = new RefCount();
+        }
+        indexBits = Integer.numberOfTrailingZeros(indexLength);
         knownUnique = true;
+    }
+
+    // Layouts
+
+    /** Whether a table of {@code capacity} entries is paged: above {@link PageDirectory#pagedAbove()}. */
+    private static boolean pagedFor(int capacity) {
+        return capacity > PageDirectory.pagedAbove();
+    }
+
+    /** Whether the entries and the index are paged. */
+    final boolean isPaged() {
+        return indexPages != null;
+    }
+
+    /** The entries of a paged table; its directory is its count. */
+    private PageDirectory entryPages() {
+        return (PageDirectory) refCount;
+    }
+
+    /** The number of entries the table holds before it must grow. */
+    final int capacity() {
+        IndexPages paged = indexPages;
+        return paged == null ? entries.length >> 1 : capacityOf(paged.length());
+    }
+
+    /** The most entries an index of {@code length} slots holds: the inverse of {@link #indexLengthFor}. */
+    private static int capacityOf(int length) {
+        return length <= SMALL_INDEX_LENGTH ? length / 4 * 3 + (length == 2 ? 1 : 0) : length / 8 * 5;
+    }
+
+    /** The key at entry position {@code p}, or {@link #REMOVED}. */
+    final Object rawKey(int p) {
+        Object[] es = entries;
+        return es != PAGED_ENTRIES ? es[p] : entryPages().get(p);
+    }
+
+    /** The value at entry position {@code p} (the position of its key). */
+    final Object rawValue(int p) {
+        Object[] es = entries;
+        return es != PAGED_ENTRIES ? es[p + 1] : entryPages().get(p + 1);
+    }
+
+    /**
+     * Writes {@code ref} at position {@code q} of the entries of a private buffer, copying its
+     * page first when paged and not owned.
+     */
+    private void writeEntries(int q, Object ref) {
+        Object[] es = entries;
+        if (es != PAGED_ENTRIES) {
+            es[q] = ref;
+        } else {
+            PageDirectory pages = entryPages();
+            pages.writablePage(q >>> pages.pageShift, CowMap.class)[q & pages.pageMask] = ref;
+        }
+    }
+
+    /** Writes a new entry {@code e} of a private buffer with room for it, adding a page when paged and needed. */
+    private void writeEntry(int e, Object key, Object value) {
+        int p = e << 1;
+        Object[] es = entries;
+        if (es != PAGED_ENTRIES) {
+            es[p] = key;
+            es[p + 1] = value;
+            return;
+        }
+        PageDirectory pages = entryPages();
+        int page = p >>> pages.pageShift;
+        if (page >= pages.pages.length || pages.pages[page] == null) {
+            pages.addPages(page, page + 1);
+        }
+        Object[] target = pages.writablePage(page, CowMap.class);
+        int offset = p & pages.pageMask;
+        target[offset] = key;
+        target[offset + 1] = value;
+    }
+
+    private int slotAt(int i) {
+        IndexPages paged = indexPages;
+        return paged == null ? index[i] : paged.get(i);
+    }
+
+    /** Writes index slot {@code i} of a private buffer, copying its page first when paged and not owned. */
+    private void setSlot(int i, int slot) {
+        IndexPages paged = indexPages;
+        if (paged == null) {
+            index[i] = slot;
+        } else {
+            paged.set(i, slot, CowMap.class, refCount);
+        }
+    }
+
+    private int indexLength() {
+        IndexPages paged = indexPages;
+        return paged == null ? index.length : paged.length();
     }
 
     // Sharing
 
-    /** Whether the buffer is shared with another handle; the immortal empty buffer always is. */
+    /**
+     * Whether the buffer may be shared with another handle; the immortal empty buffer always is.
+     * A paged table's pages may stay shared after its directory is unique again (SPEC rule 7),
+     * until it has written each of them.
+     */
     final boolean isSharedBuffer() {
+        if (indexPages != null) {
+            PageDirectory pages = entryPages();
+            return !knownUnique || !pages.ownsPages(pages.pageCount(used << 1)) || !indexPages.ownsAll();
+        }
         return !knownUnique && !refCount.isUniqueAcquire();
     }
 
@@ -206,6 +349,7 @@ abstract class CompactHashTable {
         count.retain();
         entries = source.entries;
         index = source.index;
+        indexPages = source.indexPages;
         indexBits = source.indexBits;
         rebuilds++;
         used = source.used;
@@ -220,6 +364,7 @@ abstract class CompactHashTable {
     final void takeBufferOf(CompactHashTable source) {
         entries = source.entries;
         index = source.index;
+        indexPages = source.indexPages;
         indexBits = source.indexBits;
         rebuilds = source.rebuilds;
         used = source.used;
@@ -230,9 +375,24 @@ abstract class CompactHashTable {
         knownUnique = source.knownUnique;
     }
 
-    /** Whether this handle may write its buffer in place. */
+    /**
+     * Whether this handle may write its buffer in place. A paged handle that finds itself the
+     * only holder after it was not known to be disowns every page (rule 3 of
+     * {@link PageDirectory}): a sibling may have taken the page references while it held a share.
+     */
     final boolean isUnique() {
-        return knownUnique || (knownUnique = refCount.isUniqueAcquire());
+        if (knownUnique) {
+            return true;
+        }
+        if (!refCount.isUniqueAcquire()) {
+            return false;
+        }
+        knownUnique = true;
+        if (indexPages != null) {
+            entryPages().disownAll();
+            indexPages.disownAll();
+        }
+        return true;
     }
 
     /** Makes the buffer private, detaching if it is shared; entry positions stay valid. */
@@ -246,7 +406,7 @@ abstract class CompactHashTable {
     final void makeRoomFor(int room) {
         if (!isUnique()) {
             detach(room);
-        } else if (room > (entries.length >> 1) - used) {
+        } else if (room > capacity() - used) {
             grow(capacityFor(room), false);
         }
     }
@@ -256,23 +416,56 @@ abstract class CompactHashTable {
      * then gives back the share of the old one, which it has finished reading.
      */
     private void detach(int room) {
-        CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * index.length));
         RefCount oldCount = refCount;
-        if (used + room <= entries.length >> 1) {
+        if (used + room > capacity()) {
+            CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * indexLength()));
+            grow(capacityFor(room), true);
+        } else if (indexPages == null) {
+            CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * index.length));
             copyArrays(entries.length >> 1, true);
         } else {
-            grow(capacityFor(room), true);
+            detachPages();
         }
-        refCount = new RefCount();
+        if (refCount == oldCount) {
+            refCount = new RefCount();
+        }
         knownUnique = true;
         oldCount.release();
+    }
+
+    /**
+     * Detaches a paged handle: directories over the same entry and index pages, owning none of
+     * them, so that each write copies the pages it writes; O(n / page). Collision trees, where a
+     * hash has more than {@link #TREEIFY_THRESHOLD} keys, are copied whole.
+     */
+    private void detachPages() {
+        PageDirectory shared = entryPages();
+        int pageCount = shared.pageCount(used << 1);
+        PageDirectory fresh = shared.detachedCopy(pageCount, pageCount);
+        IndexPages freshIndex = indexPages.detachedCopy();
+        CollisionTree copiedTrees = trees == null ? null : trees.copy(capacity());
+        CopyEvents.detached(CowMap.class, CopyEvents.PAGES, shared, 0,
+                CopyEvents.referenceBytes(pageCount + freshIndex.pages.length));
+        refCount = fresh;
+        indexPages = freshIndex;
+        trees = copiedTrees;
     }
 
     /** Empties the table: in place when the buffer is private, by giving the share back otherwise. */
     final void clearTable() {
         if (isUnique()) {
-            Arrays.fill(entries, 0, used << 1, null);
-            Arrays.fill(index, 0);
+            if (indexPages == null) {
+                Arrays.fill(entries, 0, used << 1, null);
+                Arrays.fill(index, 0);
+            } else {
+                // A paged table starts again small and flat, with a count of its own: emptying
+                // its pages would cost O(n), for room the map may never fill again.
+                entries = new Object[DEFAULT_CAPACITY << 1];
+                index = new int[SMALL_INDEX_LENGTH];
+                indexPages = null;
+                indexBits = Integer.numberOfTrailingZeros(SMALL_INDEX_LENGTH);
+                refCount = new RefCount();
+            }
             used = 0;
             size = 0;
             liveFrom = 0;
@@ -317,6 +510,10 @@ abstract class CompactHashTable {
      * belongs in a collision group, or enough keys collided that it may have to start one).
      */
     final int probe(Object key, int h) {
+        IndexPages paged = indexPages;
+        if (paged != null) {
+            return probePaged(paged, key, h);
+        }
         int[] ix = index;
         Object[] es = entries;
         int bits = indexBits;
@@ -347,6 +544,52 @@ abstract class CompactHashTable {
     }
 
     /**
+     * {@link #probe} over a paged index and paged entries: the same walk, reading the index page
+     * by page (a directory load when the probe enters a page) and each key it compares through
+     * the entries' directory.
+     */
+    private int probePaged(IndexPages ix, Object key, int h) {
+        PageDirectory es = entryPages();
+        Object[][] entryPages = es.pages;
+        int entryShift = es.pageShift;
+        int entryMask = es.pageMask;
+        int[][] slotPages = ix.pages;
+        int slotShift = ix.pageShift;
+        int slotMask = ix.pageMask;
+        int bits = indexBits;
+        int m = mix(h);
+        int tag = tagOf(m, bits);
+        int high = -1 << bits;
+        int mask = (slotPages.length << slotShift) - 1;
+        int collisions = 0;
+        int i = m >>> -bits;
+        int[] page = slotPages[i >>> slotShift];
+        for (; ; ) {
+            int s = page[i & slotMask];
+            if (s == 0) {
+                return collisions < TREEIFY_THRESHOLD ? ~i : ~(i | SLOW_INSERT);
+            }
+            if ((s & high) == tag) {
+                int p = ((s & ~high) - 1) << 1;
+                Object k = entryPages[p >>> entryShift][p & entryMask];
+                if (k == key || (key != null && key.equals(k))) {
+                    return p;
+                }
+                collisions++;
+            } else if (isGroupWithTag(s, high, tag)) {
+                int r = probeGroup(key, h, (s & ~high) - 1, i);
+                if (r != PROBE_ON) {
+                    return r;
+                }
+            }
+            i = (i + 1) & mask;
+            if ((i & slotMask) == 0) {
+                page = slotPages[i >>> slotShift];
+            }
+        }
+    }
+
+    /**
      * Returned by {@link #probeGroup} when the group belongs to another hash with the same tag:
      * odd, so never an entry position, and positive, so never a miss.
      */
@@ -354,11 +597,10 @@ abstract class CompactHashTable {
 
     /** The rare part of {@link #probe}, kept out of its loop so that the loop stays small enough to inline. */
     private int probeGroup(Object key, int h, int root, int slot) {
-        Object[] es = entries;
-        if (hash(es[root << 1]) != h) {
+        if (hash(rawKey(root << 1)) != h) {
             return PROBE_ON;
         }
-        int found = trees.find(root, key, es);
+        int found = trees.find(root, key, this);
         return found != CollisionTree.NIL ? found << 1 : ~(slot | SLOW_INSERT);
     }
 
@@ -386,6 +628,11 @@ abstract class CompactHashTable {
             index[slot] = tagOf(mix(h), bits) | (e + 1);
             used = e + 1;
             size++;
+        } else if (knownUnique && slot < SLOW_INSERT && indexPages != null && e < capacity()) {
+            writeEntry(e, key, value);
+            setSlot(slot, tagOf(mix(h), indexBits) | (e + 1));
+            used = e + 1;
+            size++;
         } else {
             makeRoomFor(1);
             appendAndPlace(key, h, value);
@@ -400,16 +647,14 @@ abstract class CompactHashTable {
      */
     private void appendAndPlace(Object key, int h, Object value) {
         int e = used;
-        Object[] es = entries;
-        es[e << 1] = key;
-        es[(e << 1) + 1] = value;
+        writeEntry(e, key, value);
         used = e + 1;
         size++;
         try {
             place(e, h);
         } catch (RuntimeException | Error failure) {
-            es[e << 1] = null;
-            es[(e << 1) + 1] = null;
+            writeEntries(e << 1, null);
+            writeEntries((e << 1) + 1, null);
             used = e;
             size--;
             throw failure;
@@ -418,19 +663,18 @@ abstract class CompactHashTable {
 
     /** Replaces the value at entry position {@code p}; the same reference changes nothing and never detaches. */
     final void setValueAt(int p, Object value) {
-        if (entries[p + 1] != value) {
+        if (rawValue(p) != value) {
             makeWritable();
-            entries[p + 1] = value;
+            writeEntries(p + 1, value);
         }
     }
 
     /** Removes the entry at position {@code p}, detaching first if the buffer is shared, and counts the change. */
     final void removeAt(int p) {
         makeWritable();
-        Object[] es = entries;
-        unlink(p >> 1, hash(es[p]));
-        es[p] = REMOVED;
-        es[p + 1] = null;
+        unlink(p >> 1, hash(rawKey(p)));
+        writeEntries(p, REMOVED);
+        writeEntries(p + 1, null);
         size--;
         modCount++;
     }
@@ -442,24 +686,22 @@ abstract class CompactHashTable {
      * change to the index, and a tree insertion that throws leaves its tree as it was.
      */
     private void place(int e, int h) {
-        int[] ix = index;
-        Object[] es = entries;
         int bits = indexBits;
         int m = mix(h);
         int tag = tagOf(m, bits);
         int high = -1 << bits;
-        int mask = ix.length - 1;
+        int mask = indexLength() - 1;
         int[] sameHash = null;
         int sameHashCount = 0;
         int i = m >>> -bits;
         for (; ; i = (i + 1) & mask) {
-            int s = ix[i];
+            int s = slotAt(i);
             if (s == 0) {
                 break;
             }
             int other = (s & ~high) - 1;
             if ((s & high) == tag) {
-                if (hash(es[other << 1]) == h
+                if (hash(rawKey(other << 1)) == h
                         && sameHashCount < TREEIFY_THRESHOLD) {
                     if (sameHash == null) {
                         sameHash = new int[TREEIFY_THRESHOLD];
@@ -467,59 +709,58 @@ abstract class CompactHashTable {
                     sameHash[sameHashCount++] = i;
                 }
             } else if (isGroupWithTag(s, high, tag)
-                    && hash(es[other << 1]) == h) {
-                ix[i] = GROUP | tag | (trees.insert(other, e, es) + 1);
+                    && hash(rawKey(other << 1)) == h) {
+                setSlot(i, GROUP | tag | (trees.insert(other, e, this) + 1));
                 return;
             }
         }
         if (sameHashCount < TREEIFY_THRESHOLD) {
-            ix[i] = tag | (e + 1);
+            setSlot(i, tag | (e + 1));
             return;
         }
         if (trees == null) {
-            trees = new CollisionTree(entries.length >> 1);
+            trees = new CollisionTree(capacity());
         }
         int root = CollisionTree.NIL;
         for (int slot : sameHash) {
-            root = trees.insert(root, (ix[slot] & ~high) - 1, es);
+            root = trees.insert(root, (slotAt(slot) & ~high) - 1, this);
         }
-        root = trees.insert(root, e, es);
+        root = trees.insert(root, e, this);
         for (int slot : sameHash) {
-            ix[slot] = DELETED;
+            setSlot(slot, DELETED);
         }
-        ix[sameHash[0]] = GROUP | tag | (root + 1);
+        setSlot(sameHash[0], GROUP | tag | (root + 1));
     }
 
     /** Removes entry {@code e}, with hash {@code h}, from the index. */
     private void unlink(int e, int h) {
-        int[] ix = index;
-        Object[] es = entries;
         int bits = indexBits;
         int m = mix(h);
         int tag = tagOf(m, bits);
         int high = -1 << bits;
-        int mask = ix.length - 1;
-        for (int i = m >>> -bits; ix[i] != 0; i = (i + 1) & mask) {
-            int s = ix[i];
+        int length = indexLength();
+        int mask = length - 1;
+        for (int i = m >>> -bits; slotAt(i) != 0; i = (i + 1) & mask) {
+            int s = slotAt(i);
             if (s > 0 && (s & ~high) == e + 1) {
-                ix[i] = DELETED;
+                setSlot(i, DELETED);
                 return;
             }
             if (isGroupWithTag(s, high, tag)) {
                 int root = (s & ~high) - 1;
-                if (hash(es[root << 1]) == h) {
-                    int newRoot = trees.remove(root, e, es);
-                    ix[i] = newRoot == CollisionTree.NIL ? DELETED : GROUP | tag | (newRoot + 1);
+                if (hash(rawKey(root << 1)) == h) {
+                    int newRoot = trees.remove(root, e, this);
+                    setSlot(i, newRoot == CollisionTree.NIL ? DELETED : GROUP | tag | (newRoot + 1));
                     return;
                 }
             }
         }
         // The key's hash code changed while it was in the table. HashMap then loses the entry;
         // a full scan removes it anyway and keeps the index consistent.
-        for (int i = 0; i < ix.length; i++) {
-            int s = ix[i];
+        for (int i = 0; i < length; i++) {
+            int s = slotAt(i);
             if (s > 0 && (s & ~high) == e + 1) {
-                ix[i] = DELETED;
+                setSlot(i, DELETED);
                 return;
             }
         }
@@ -534,7 +775,7 @@ abstract class CompactHashTable {
      * other handles too, so the index must be copied rather than kept.
      */
     private void grow(int capacity, boolean shared) {
-        if (used != size || indexLengthFor(capacity) != index.length) {
+        if (used != size || indexPages != null || pagedFor(capacity) || indexLengthFor(capacity) != index.length) {
             rebuild(capacity);
             return;
         }
@@ -563,22 +804,21 @@ abstract class CompactHashTable {
      * handle keeps its old buffer untouched.
      */
     private void rebuild(int capacity) {
+        if (indexPages != null || pagedFor(capacity)) {
+            relayout(capacity, pagedFor(capacity), PageDirectory.pageShift(), IndexPages.pageShift());
+            return;
+        }
         Object[] oldEntries = entries;
-        int[] oldIndex = index;
-        int oldBits = indexBits;
         int oldUsed = used;
-        int oldLiveFrom = liveFrom;
-        CollisionTree oldTrees = trees;
-        int live = size;
         Object[] fresh;
-        if (oldUsed == live) {
+        if (oldUsed == size) {
             fresh = Arrays.copyOf(oldEntries, capacity << 1);
         } else {
             // Tombstones come in runs (the eviction idiom leaves one long run at the front), so
             // the live entries between two runs move with one arraycopy.
             fresh = new Object[capacity << 1];
             int q = 0;
-            for (int p = nextLive(oldLiveFrom), end = oldUsed << 1; p < end; ) {
+            for (int p = nextLive(liveFrom), end = oldUsed << 1; p < end; ) {
                 int liveEnd = p + 2;
                 while (liveEnd < end && oldEntries[liveEnd] != REMOVED) {
                     liveEnd += 2;
@@ -588,27 +828,81 @@ abstract class CompactHashTable {
                 p = nextLive(liveEnd);
             }
         }
+        installAndPlace(fresh, new int[indexLengthFor(capacity)], null, refCount);
+    }
+
+    /**
+     * {@link #rebuild} into the layout that {@code capacity} calls for, from either layout, one
+     * entry at a time; a paged table takes a new directory, which is its new count.
+     */
+    private void relayout(int capacity, boolean paged, int entryPageShift, int indexPageShift) {
+        int indexLength = indexLengthFor(capacity);
+        int live = size;
+        Object[] flatEntries = paged ? PAGED_ENTRIES : new Object[capacity << 1];
+        PageDirectory pagedEntries = paged
+                ? PageDirectory.allocate(live << 1, capacityOf(indexLength) << 1, entryPageShift)
+                : null;
+        int q = 0;
+        for (int p = nextLive(liveFrom), end = used << 1; p < end; p = nextLive(p + 2), q += 2) {
+            Object key = rawKey(p);
+            Object value = rawValue(p);
+            if (paged) {
+                pagedEntries.set(q, key);
+                pagedEntries.set(q + 1, value);
+            } else {
+                flatEntries[q] = key;
+                flatEntries[q + 1] = value;
+            }
+        }
+        if (paged) {
+            installAndPlace(flatEntries, PAGED_INDEX, IndexPages.allocate(indexLength, indexPageShift), pagedEntries);
+        } else {
+            installAndPlace(flatEntries, new int[indexLength], null, indexPages != null ? new RefCount() : refCount);
+        }
+    }
+
+    /**
+     * Installs a rebuilt buffer, whose entries hold the live entries in order from the first,
+     * with an empty index (flat {@code newIndex}, or {@code newIndexPages}) and its count, then
+     * places every entry. It only reads the old buffer, so it serves a detach too. Keys'
+     * {@code hashCode} and {@code compareTo} run here; if one throws, the handle keeps its old
+     * buffer and count untouched.
+     */
+    private void installAndPlace(Object[] newEntries, int[] newIndex, IndexPages newIndexPages, RefCount newCount) {
+        Object[] oldEntries = entries;
+        int[] oldIndex = index;
+        IndexPages oldIndexPages = indexPages;
+        RefCount oldCount = refCount;
+        int oldBits = indexBits;
+        int oldUsed = used;
+        int oldLiveFrom = liveFrom;
+        CollisionTree oldTrees = trees;
+        int live = size;
         try {
             // Entries move, so positions held by iterators, or found by a probe before a
             // callback, are stale: that is a structural change even when no key changes.
             modCount++;
-            entries = fresh;
-            index = new int[indexLengthFor(capacity)];
-            indexBits = Integer.numberOfTrailingZeros(index.length);
+            entries = newEntries;
+            index = newIndex;
+            indexPages = newIndexPages;
+            refCount = newCount;
+            indexBits = Integer.numberOfTrailingZeros(indexLength());
             rebuilds++;
             used = live;
             liveFrom = 0;
             trees = null;
-            if (oldTrees == null) {
+            if (oldTrees == null && newIndexPages == null) {
                 placeUngrouped(live);
             } else {
                 for (int e = 0; e < live; e++) {
-                    place(e, hash(fresh[e << 1]));
+                    place(e, hash(rawKey(e << 1)));
                 }
             }
         } catch (RuntimeException | Error failure) {
             entries = oldEntries;
             index = oldIndex;
+            indexPages = oldIndexPages;
+            refCount = oldCount;
             indexBits = oldBits;
             rebuilds--;
             used = oldUsed;
@@ -647,11 +941,16 @@ abstract class CompactHashTable {
      * {@link #SMALL_INDEX_CAPACITY} rather than by half: its 16-slot index then
      * keeps its length, so the growth copies it instead of placing every key again. With
      * tombstones the growth rebuilds anyway, and is left at half so that a compaction frees a
-     * quarter and the eviction idiom does not rebuild every few puts.
+     * quarter and the eviction idiom does not rebuild every few puts. A paged table whose live
+     * entries and {@code room} fit in half the paging threshold goes back to one array, at twice
+     * what it needs, as a paged list goes flat at half its threshold.
      */
     private int capacityFor(int room) {
-        int capacity = entries.length >> 1;
+        int capacity = capacity();
         int needed = checkedCapacity((long) size + room);
+        if (indexPages != null && needed <= PageDirectory.flatAtMost()) {
+            return Math.min(PageDirectory.pagedAbove(), Math.max(DEFAULT_CAPACITY, needed << 1));
+        }
         if (needed <= capacity - (capacity >> 2)) {
             return capacity;
         }
@@ -683,6 +982,34 @@ abstract class CompactHashTable {
         return (int) Math.max(2, Long.highestOneBit(minLength - 1) << 1);
     }
 
+    /**
+     * Test hook: moves a private table into the paged layout whatever its capacity, with entry
+     * pages of {@code 1 << entryPageShift} references and index pages of
+     * {@code 1 << indexPageShift} slots, so that tests cross page boundaries with a few entries.
+     */
+    final void pageForTesting(int entryPageShift, int indexPageShift) {
+        makeWritable();
+        relayout(Math.max(capacity(), 1), true, entryPageShift, indexPageShift);
+    }
+
+    /** Test hook: a copy of the index slots, whichever the layout. */
+    final int[] indexSlots() {
+        int[] slots = new int[indexLength()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = slotAt(i);
+        }
+        return slots;
+    }
+
+    /** Test hook: the pages of a paged table's entries, then the pages of its index, as they are now. */
+    final List<Object> pagesForTesting() {
+        List<Object> pages = new ArrayList<>();
+        PageDirectory directory = entryPages();
+        pages.addAll(Arrays.asList(Arrays.copyOf(directory.pages, directory.pageCount(used << 1))));
+        pages.addAll(Arrays.asList((Object[]) indexPages.pages));
+        return pages;
+    }
+
     // Reads
 
     /**
@@ -704,14 +1031,30 @@ abstract class CompactHashTable {
     final int nextLive(int p) {
         Object[] es = entries;
         int end = used << 1;
-        while (p < end && es[p] == REMOVED) {
-            p += 2;
+        if (es != PAGED_ENTRIES) {
+            while (p < end && es[p] == REMOVED) {
+                p += 2;
+            }
+        } else {
+            PageDirectory pages = entryPages();
+            while (p < end && pages.get(p) == REMOVED) {
+                p += 2;
+            }
         }
         return p;
     }
 
     /** Whether some live entry has {@code value}. */
     final boolean containsValueSlot(Object value) {
+        if (entries == PAGED_ENTRIES) {
+            for (int p = firstLive(), end = used << 1; p < end; p = nextLive(p + 2)) {
+                Object v = rawValue(p);
+                if (value == v || (value != null && value.equals(v))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         Object[] es = entries;
         for (int p = 0, end = used << 1; p < end; p += 2) {
             if (es[p] != REMOVED && (value == es[p + 1] || (value != null && value.equals(es[p + 1])))) {
@@ -723,7 +1066,7 @@ abstract class CompactHashTable {
 
     /** Whether this handle shares its entries with {@code other}, so their contents are equal. */
     final boolean sameBufferAs(CompactHashTable other) {
-        return entries == other.entries;
+        return entries != PAGED_ENTRIES ? entries == other.entries : refCount == other.refCount;
     }
 
     final void checkForComodification(int expectedModCount) {
@@ -764,7 +1107,7 @@ abstract class CompactHashTable {
         if (probe(key, h) >= 0) {
             throw new InvalidObjectException("duplicate key in stream: " + key);
         }
-        if (used == entries.length >> 1) {
+        if (used == capacity()) {
             grow((int) Math.min(count, 2L * used), false);
         }
         appendAndPlace(key, h, value);

@@ -55,6 +55,18 @@ import java.util.stream.Collector;
  * entry. Iteration runs in time proportional to the number of entries ever added since the
  * last rebuild, which removal leaves in place as tombstones until the next growth.
  *
+ * <p>Large maps. A map whose table needs room for more than 4 096 entries keeps its entries in
+ * pages of 256 entries and its index in pages of 512 slots, under two directories that share
+ * one count. Its {@code copy()} is still O(1); the first write after a copy copies the two
+ * directories, about n / 256 references for the entries and n / 320 to n / 160 for the index,
+ * and the pages it writes, each once: a put of
+ * a new key copies the last entry page and one index page, a removal the entry's page and one
+ * index page, a replaced value its entry's page alone. The writes after it are in place. A
+ * lookup reads a directory before each page it touches. Keys whose hash codes collide in groups
+ * of more than eight keep their search trees in two {@code int} arrays that the first write after
+ * a copy copies whole. A growth rebuilds everything, as for a small map. The layout never shows
+ * in results, {@code equals}, iteration order or the serialized form.
+ *
  * <p>Copies are shallow, like {@code new HashMap<>(map)}: keys and values are shared references.
  * A mutable value, such as a {@code CowList}, is changed for every map that holds it:
  * {@code map.copy().get(k).add(x)} changes the list that both maps hold. Copy the value before
@@ -281,6 +293,18 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         return refCount;
     }
 
+    /**
+     * Test hook: a private map of {@code source}'s mappings on the paged layout whatever its
+     * size, in entry pages of {@code 1 << entryPageShift} references and index pages of
+     * {@code 1 << indexPageShift} slots.
+     */
+    static <K, V> CowMap<K, V> pagedForTesting(Map<? extends K, ? extends V> source, int entryPageShift, int indexPageShift) {
+        CowMap<K, V> map = new CowMap<>();
+        map.putAll(source);
+        map.pageForTesting(entryPageShift, indexPageShift);
+        return map;
+    }
+
     // Query Operations
 
     @Override
@@ -318,12 +342,12 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
 
     @SuppressWarnings("unchecked")
     private V valueAt(int p) {
-        return (V) entries[p + 1];
+        return (V) rawValue(p);
     }
 
     @SuppressWarnings("unchecked")
     private K keyAt(int p) {
-        return (K) entries[p];
+        return (K) rawKey(p);
     }
 
     // Modification Operations
@@ -391,7 +415,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     @Override
     public boolean remove(Object key, Object value) {
         int r = probe(key, hash(key));
-        if (r >= 0 && Objects.equals(entries[r + 1], value)) {
+        if (r >= 0 && Objects.equals(rawValue(r), value)) {
             removeAt(r);
             return true;
         }
@@ -443,7 +467,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
         int r = probe(key, hash(key));
-        if (r >= 0 && Objects.equals(entries[r + 1], oldValue)) {
+        if (r >= 0 && Objects.equals(rawValue(r), oldValue)) {
             setValueAt(r, newValue);
             return true;
         }
@@ -622,8 +646,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         }
         try {
             for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-                Object key = entries[p];
-                Object value = entries[p + 1];
+                Object key = rawKey(p);
+                Object value = rawValue(p);
                 if (value == null) {
                     if (other.get(key) != null || !other.containsKey(key)) {
                         return false;
@@ -643,7 +667,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     public int hashCode() {
         int h = 0;
         for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-            h += Objects.hashCode(entries[p]) ^ Objects.hashCode(entries[p + 1]);
+            h += Objects.hashCode(rawKey(p)) ^ Objects.hashCode(rawValue(p));
         }
         return h;
     }
@@ -656,8 +680,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         }
         StringBuilder sb = new StringBuilder().append('{');
         for (int p = firstLive(); p < used << 1; ) {
-            Object key = entries[p];
-            Object value = entries[p + 1];
+            Object key = rawKey(p);
+            Object value = rawValue(p);
             sb.append(key == this ? "(this Map)" : key).append('=').append(value == this ? "(this Map)" : value);
             p = nextLive(p + 2);
             if (p < used << 1) {
@@ -748,7 +772,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         T[] target = a.length >= n ? a : (T[]) Array.newInstance(a.getClass().getComponentType(), n);
         int i = 0;
         for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-            target[i++] = (T) entries[p + half];
+            target[i++] = (T) (half == 0 ? rawKey(p) : rawValue(p));
         }
         if (target.length > n) {
             target[n] = null;
@@ -908,7 +932,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
             }
             Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
             int r = find(e.getKey());
-            return r >= 0 && Objects.equals(entries[r + 1], e.getValue()) ? r : -1;
+            return r >= 0 && Objects.equals(rawValue(r), e.getValue()) ? r : -1;
         }
 
         @Override
@@ -952,7 +976,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
          */
         private int livePosition() {
             int p = position;
-            if (p >= 0 && (p >= used << 1 || entries[p] != key)) {
+            if (p >= 0 && (p >= used << 1 || rawKey(p) != key)) {
                 p = position = rebuilds == rebuildsSeen ? -1 : find(key);
                 rebuildsSeen = rebuilds;
             }
@@ -1018,8 +1042,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         out.defaultWriteObject();
         out.writeInt(size);
         for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-            out.writeObject(entries[p]);
-            out.writeObject(entries[p + 1]);
+            out.writeObject(rawKey(p));
+            out.writeObject(rawValue(p));
         }
         checkForComodification(expectedModCount);
     }

@@ -117,11 +117,11 @@ import java.util.Arrays;
  * <p>Reuse. Nothing here knows about lists: the owned-page bits,
  * {@link #writablePage(int, Class)}, {@link #detachedCopy(int, int)} and {@link #disownAll()}
  * are the whole protocol, and a write names the collection type it serves only so that a page
- * copy is reported to Flight Recorder as that type's. A paged hash
- * table keeps its entries array in such a directory as it is (key and value at {@code 2e} and
- * {@code 2e + 1} stay in one page when the page length is even), and its {@code int} index in a
- * directory of {@code int[]} pages with the same bits and rules, detached and disowned together
- * with the entries under the table's one count.
+ * copy is reported to Flight Recorder as that type's. A paged {@link CompactHashTable} keeps its
+ * entries array in such a directory as it is (key and value at {@code 2e} and {@code 2e + 1}
+ * stay in one page, since the page length is even), and its {@code int} index in
+ * {@link IndexPages}, with the same bits ({@link OwnedPages}) and rules, detached and disowned
+ * together with the entries under the table's one count, this directory's.
  */
 final class PageDirectory extends RefCount {
 
@@ -146,8 +146,8 @@ final class PageDirectory extends RefCount {
     /** The pages; slots at and beyond the page count are null. */
     Object[][] pages;
 
-    /** Bit {@code p}: page {@code p} was allocated for this directory since it was last shared. */
-    private long[] ownedPages;
+    /** Which pages were allocated for this directory since it was last shared. */
+    private final OwnedPages ownedPages;
 
     /**
      * Bumped whenever a page of this directory is replaced by its copy, so that a loop holding a
@@ -155,7 +155,7 @@ final class PageDirectory extends RefCount {
      */
     int pageSwaps;
 
-    private PageDirectory(int pageShift, Object[][] pages, long[] ownedPages) {
+    private PageDirectory(int pageShift, Object[][] pages, OwnedPages ownedPages) {
         this.pageShift = pageShift;
         this.pageMask = (1 << pageShift) - 1;
         this.pages = pages;
@@ -215,10 +215,8 @@ final class PageDirectory extends RefCount {
         for (int p = 0; p < pageCount; p++) {
             pages[p] = new Object[pageLength];
         }
-        long[] owned = new long[bitWords(length)];
-        for (int p = 0; p < pageCount; p++) {
-            owned[p >>> 6] |= 1L << p;
-        }
+        OwnedPages owned = new OwnedPages(length);
+        owned.ownFirst(pageCount);
         return new PageDirectory(pageShift, pages, owned);
     }
 
@@ -231,11 +229,7 @@ final class PageDirectory extends RefCount {
         int length = Math.max(MIN_DIRECTORY_LENGTH, Math.max(pageCount, capacityPages));
         Object[][] copy = new Object[length][];
         System.arraycopy(pages, 0, copy, 0, pageCount);
-        return new PageDirectory(pageShift, copy, new long[bitWords(length)]);
-    }
-
-    private static int bitWords(int pages) {
-        return (pages + 63) >>> 6;
+        return new PageDirectory(pageShift, copy, new OwnedPages(length));
     }
 
     // Geometry
@@ -274,7 +268,7 @@ final class PageDirectory extends RefCount {
     // Ownership (the unique holder only)
 
     private boolean owns(int p) {
-        return (ownedPages[p >>> 6] & (1L << p)) != 0;
+        return ownedPages.owns(p);
     }
 
     /** Whether this directory owns each of its first {@code pageCount} pages. */
@@ -289,7 +283,7 @@ final class PageDirectory extends RefCount {
 
     /** Rule 3: the directory may have been shared, so none of its pages is its own any more. */
     void disownAll() {
-        Arrays.fill(ownedPages, 0L);
+        ownedPages.disownAll();
     }
 
     /**
@@ -323,7 +317,7 @@ final class PageDirectory extends RefCount {
     private Object[] copyPage(int p) {
         Object[] copy = pages[p].clone();
         pages[p] = copy;
-        ownedPages[p >>> 6] |= 1L << p;
+        ownedPages.own(p);
         pageSwaps++;
         return copy;
     }
@@ -371,7 +365,7 @@ final class PageDirectory extends RefCount {
         int pageLength = pageLength();
         for (int p = oldCount; p < newCount; p++) {
             pages[p] = new Object[pageLength];
-            ownedPages[p >>> 6] |= 1L << p;
+            ownedPages.own(p);
         }
     }
 
@@ -379,7 +373,7 @@ final class PageDirectory extends RefCount {
     void reserve(int length) {
         if (length > pages.length) {
             pages = Arrays.copyOf(pages, length);
-            ownedPages = Arrays.copyOf(ownedPages, bitWords(length));
+            ownedPages.resize(length);
         }
     }
 
@@ -388,7 +382,7 @@ final class PageDirectory extends RefCount {
         int length = Math.max(MIN_DIRECTORY_LENGTH, pageCount);
         if (length < pages.length) {
             pages = Arrays.copyOf(pages, length);
-            ownedPages = Arrays.copyOf(ownedPages, bitWords(length));
+            ownedPages.resize(length);
         }
     }
 
@@ -396,7 +390,7 @@ final class PageDirectory extends RefCount {
     void dropPages(int newCount, int oldCount) {
         for (int p = newCount; p < oldCount; p++) {
             pages[p] = null;
-            ownedPages[p >>> 6] &= ~(1L << p);
+            ownedPages.disown(p);
         }
     }
 

@@ -143,12 +143,12 @@ abstract class InsertionOrderedMap<K, V> extends CompactHashTable implements Seq
 
     @SuppressWarnings("unchecked")
     final K entryKey(int p) {
-        return (K) entries[p];
+        return (K) rawKey(p);
     }
 
     @SuppressWarnings("unchecked")
     final V entryValue(int p) {
-        return (V) entries[p + 1];
+        return (V) rawValue(p);
     }
 
     private Map.Entry<K, V> snapshotAt(int p) {
@@ -162,8 +162,7 @@ abstract class InsertionOrderedMap<K, V> extends CompactHashTable implements Seq
 
     /** The position of the last live entry at or before position {@code p}, or a negative number. */
     final int previousLive(int p) {
-        Object[] es = entries;
-        while (p >= 0 && es[p] == REMOVED) {
+        while (p >= 0 && rawKey(p) == REMOVED) {
             p -= 2;
         }
         return p;

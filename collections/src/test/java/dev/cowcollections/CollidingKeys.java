@@ -146,7 +146,7 @@ final class CollidingKeys {
     /** The number of collision groups in a table's index, as {@link CompactHashTable} marks them. */
     static int collisionGroups(CompactHashTable table) {
         int groups = 0;
-        for (int slot : table.index) {
+        for (int slot : table.indexSlots()) {
             if (slot < 0 && slot != Integer.MIN_VALUE) {
                 groups++;
             }

@@ -62,7 +62,7 @@ class CowMapProperties {
         }
     }
 
-    private static List<Action.Independent<MapPool>> actions() {
+    static List<Action.Independent<MapPool>> actions() {
         List<Action.Independent<MapPool>> actions = new ArrayList<>();
         // Map's own writes
         actions.add(ACTIONS.growing(ACTIONS.write("put", keyValue(), kv -> m -> m.put(kv.key(), kv.value()))));
@@ -255,7 +255,7 @@ class CowMapProperties {
         return Arbitraries.integers().between(1, 5);
     }
 
-    private static Arbitrary<KeyValue> keyValue() {
+    static Arbitrary<KeyValue> keyValue() {
         return Combinators.combine(CollidingKeys.keys(), values()).as(KeyValue::new);
     }
 
@@ -281,7 +281,7 @@ class CowMapProperties {
                 : new Filter("null or % " + d + " == 0", v -> v == null || (Integer) v % d == 0));
     }
 
-    private record KeyValue(Object key, Object value) {
+    record KeyValue(Object key, Object value) {
     }
 
     private record KeyValueValue(KeyValue keyValue, Object other) {

@@ -51,12 +51,14 @@ class HandlePool<C, H extends C> {
      * {@code HANDLES} handles on the buffer of {@code first}, which must be unshared.
      *
      * @param copy {@code copy()}, for the first handles and for copies in the middle of a write
+     * @param countOf the handle's count
+     * @param layoutOf what comes with the count, for {@link ShareModel}
      * @param contents every reference the collection holds, in iteration order (keys and values
      *     alternating for a map)
      * @param copyModel a new model with the same contents
      */
-    HandlePool(H first, UnaryOperator<H> copy, Function<H, RefCount> countOf, Function<C, List<Object>> contents,
-            UnaryOperator<C> copyModel) {
+    HandlePool(H first, UnaryOperator<H> copy, Function<H, RefCount> countOf, Function<H, Object> layoutOf,
+            Function<C, List<Object>> contents, UnaryOperator<C> copyModel) {
         this.copy = copy;
         this.contents = contents;
         this.copyModel = copyModel;
@@ -64,7 +66,8 @@ class HandlePool<C, H extends C> {
             handles.add(i == 0 ? first : copy.apply(first));
             models.add(copyModel.apply(first));
         }
-        shares = new ShareModel(HANDLES, slot -> countOf.apply(handles.get(slot)));
+        shares = new ShareModel(HANDLES, slot -> countOf.apply(handles.get(slot)),
+                slot -> layoutOf.apply(handles.get(slot)));
     }
 
     H handle(int slot) {

@@ -61,9 +61,21 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
     private boolean treeGrew;
     private boolean treeShrank;
     private boolean treeDetached;
+    private boolean wentPaged;
+    private boolean wentFlat;
+    private final boolean[] lastPaged = new boolean[HANDLES];
 
     MapPool() {
-        super(initial(), CowMap::copy, CowMap::refCount, MapPool::entries, LinkedHashMap::new);
+        super(initial(), CowMap::copy, CowMap::refCount, MapPool::layout, MapPool::entries, LinkedHashMap::new);
+    }
+
+    /**
+     * What comes with a table's count: nothing for a flat table, whose count outlives its
+     * rebuilds; the index pages of a paged one, whose every rebuild takes new ones and a new
+     * directory as its count.
+     */
+    static Object layout(CompactHashTable table) {
+        return table.indexPages;
     }
 
     /** Eight keys of hash 7, one short of a tree, four of hash 0 (null among them), and two more. */
@@ -122,6 +134,7 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
     void checkEveryHandle() {
         for (int i = 0; i < HANDLES; i++) {
             CowMap<Object, Object> handle = handle(i);
+            notePaging(i, handle.isPaged());
             Map<Object, Object> model = model(i);
             String which = "handle " + i;
             assertEquals(model, handle, which);
@@ -151,7 +164,7 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
             assertEquals(model.hashCode(), handle.hashCode(), which + " hashCode");
             assertEquals(model.toString(), handle.toString(), which + " toString");
             checkLookups(model, handle, which);
-            shares().check(i, handle.isShared(), which);
+            shares().check(i, handle.isShared(), handle.isPaged(), which);
             for (int j = 0; j < i; j++) {
                 assertEquals(model(j).equals(model), handle(j).equals(handle), "handles " + j + " and " + i + " are equal as their models are");
             }
@@ -183,6 +196,17 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
         }
     }
 
+    private void notePaging(int slot, boolean paged) {
+        wentPaged |= paged && !lastPaged[slot];
+        wentFlat |= !paged && lastPaged[slot];
+        lastPaged[slot] = paged;
+    }
+
+    /** Whether a handle moved into pages and a handle moved out of them in this sequence. */
+    boolean crossedThePagingThresholdBothWays() {
+        return wentPaged && wentFlat;
+    }
+
     /** Notes, for statistics, what the last step did to the collision trees of the handle in {@code slot}. */
     private void noteTrees(int slot, CowMap<Object, Object> handle) {
         int groups = CollidingKeys.collisionGroups(handle);
@@ -192,7 +216,7 @@ final class MapPool extends HandlePool<Map<Object, Object>, CowMap<Object, Objec
             if (lastGroups[slot] > 0) {
                 treeGrew |= handle.size() > lastSizes[slot];
                 treeShrank |= handle.size() < lastSizes[slot];
-                treeDetached |= lastShared[slot] && lastCounts[slot] != count && !handle.isShared();
+                treeDetached |= lastShared[slot] && lastCounts[slot] != count && (handle.isPaged() || !handle.isShared());
             }
         }
         lastGroups[slot] = groups;

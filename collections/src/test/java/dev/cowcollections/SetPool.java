@@ -30,7 +30,8 @@ final class SetPool extends HandlePool<Set<Object>, CowSet<Object>> {
     private int largestGroup;
 
     SetPool() {
-        super(initial(), CowSet::copy, CowSet::refCount, ArrayList::new, LinkedHashSet::new);
+        super(initial(), CowSet::copy, CowSet::refCount, set -> MapPool.layout(set.elementMap()), ArrayList::new,
+                LinkedHashSet::new);
     }
 
     /** Eight elements of hash 7, one short of a tree, four of hash 0 (null among them), and two more. */
@@ -69,7 +70,7 @@ final class SetPool extends HandlePool<Set<Object>, CowSet<Object>> {
                 assertEquals(false, handle.contains(element), which + " contains(" + element + ")");
             }
             assertTrue(handle.containsAll(model), which + " containsAll of its model");
-            shares().check(i, handle.isShared(), which);
+            shares().check(i, handle.isShared(), handle.elementMap().isPaged(), which);
             for (int j = 0; j < i; j++) {
                 assertEquals(model(j).equals(model), handle(j).equals(handle), "handles " + j + " and " + i + " are equal as their models are");
             }

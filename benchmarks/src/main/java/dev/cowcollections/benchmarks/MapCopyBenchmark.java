@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Copies of a map of {@code size} random {@code Integer} keys, as a getter hands them out:
  * {@code copy()} against the defensive copy {@code new HashMap<>(map)}, and {@code copyThenPut},
  * the whole cost of a copy that is then written once (a new key put), the defensive copy and the
- * put against {@code copy()} and the put that detaches. Small sizes are the break-even
- * benchmark's ({@link FirstWriteBreakEvenBenchmark}).
+ * put against {@code copy()} and the put that detaches, and against one put into Vavr's
+ * persistent {@code LinkedHashMap}, whose copies are free and whose every write copies a path.
+ * Small sizes are the break-even benchmark's ({@link FirstWriteBreakEvenBenchmark}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +41,7 @@ public class MapCopyBenchmark {
     private Object[] values;
     private HashMap<Object, Object> hashMap;
     private CowMap<Object, Object> cowMap;
+    private io.vavr.collection.LinkedHashMap<Object, Object> vavrMap;
 
     @Setup
     public void fill() {
@@ -49,6 +51,7 @@ public class MapCopyBenchmark {
         extraKey = drawn.absent()[0];
         extraValue = -1;
         hashMap = Maps.filled(new HashMap<>(), keys, values);
+        vavrMap = io.vavr.collection.LinkedHashMap.ofAll(Maps.filled(new CowMap<>(), keys, values));
     }
 
     /**
@@ -80,6 +83,13 @@ public class MapCopyBenchmark {
     }
 
     @Benchmark
+    public Object copyThenPut_Vavr() {
+        return vavrMap.put(extraKey, extraValue);
+    }
+
+    @Benchmark
+    @Goal(baseline = "HashMap", atMost = 0.01, where = "size>=1000000")
+    @Goal(baseline = "HashMap", atMost = 0.05, where = "size>=100000")
     @Goal(baseline = "HashMap", atMost = 0.5)
     @AllocationGoal(baseline = "HashMap")
     public Map<Object, Object> copyThenPut_CowMap() {

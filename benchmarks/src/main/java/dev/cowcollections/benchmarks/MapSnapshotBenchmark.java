@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code Integer} keys: one operation is {@code k} writes (a new value {@code put} for a present
  * key, striding through all of them) followed by a snapshot that is kept until the next one. A
  * {@code HashMap} snapshots by copying, {@code new HashMap<>(map)}; a {@code CowMap} snapshots
- * with {@code copy()} and copies once, on the first write after each snapshot; Vavr's persistent
- * {@code HashMap} copies a path of its trie on every write and snapshots for free.
+ * with {@code copy()} and copies, on the first write after each snapshot, the pages of its entries
+ * and index that the writes touch; Vavr's persistent {@code HashMap} and {@code LinkedHashMap}
+ * copy a path of their tries on every write and snapshot for free.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -39,6 +40,7 @@ public class MapSnapshotBenchmark {
     private HashMap<Object, Object> hashMap;
     private CowMap<Object, Object> cowMap;
     private io.vavr.collection.HashMap<Object, Object> vavrMap;
+    private io.vavr.collection.LinkedHashMap<Object, Object> vavrLinkedMap;
     private Object snapshot;
 
     @Setup
@@ -48,6 +50,7 @@ public class MapSnapshotBenchmark {
         hashMap = Maps.filled(new HashMap<>(), keys, writes.initialValues());
         cowMap = Maps.filled(new CowMap<>(), keys, writes.initialValues());
         vavrMap = io.vavr.collection.HashMap.ofAll(hashMap);
+        vavrLinkedMap = io.vavr.collection.LinkedHashMap.ofAll(cowMap);
     }
 
     @Benchmark
@@ -70,10 +73,18 @@ public class MapSnapshotBenchmark {
     }
 
     @Benchmark
-    @MissCause(baseline = "Vavr", value = "The first `put` after each snapshot copies the whole flat table, its "
-            + "entries and its index: 2 107 840 B per snapshot of 100 000 entries (`-prof gc`, exact) against the 600 B "
-            + "path Vavr's trie copies for one `put`; with 1 000 puts sharing one table copy the ratio falls to 2.6. "
-            + "Copying only the pages a write touches is the open paged-map issue.")
+    public Object snapshotEveryK_VavrLinked() {
+        for (int i = 0; i < writesPerSnapshot; i++) {
+            vavrLinkedMap = vavrLinkedMap.put(keys[writes.nextIndex()], writes.nextValue());
+        }
+        snapshot = vavrLinkedMap;
+        return vavrLinkedMap;
+    }
+
+    @Benchmark
+    @Goal(baseline = "Vavr", atMost = 1.0)
+    @Goal(baseline = "VavrLinked", atMost = 1.0)
+    @Goal(baseline = "HashMap", atMost = 1.0, where = "writesPerSnapshot=1000")
     public Object snapshotEveryK_CowMap() {
         for (int i = 0; i < writesPerSnapshot; i++) {
             cowMap.put(keys[writes.nextIndex()], writes.nextValue());

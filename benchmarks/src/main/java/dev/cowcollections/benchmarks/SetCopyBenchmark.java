@@ -70,6 +70,8 @@ public class SetCopyBenchmark {
     }
 
     @Benchmark
+    @Goal(baseline = "HashSet", atMost = 0.01, where = "size>=1000000")
+    @Goal(baseline = "HashSet", atMost = 0.05, where = "size>=100000")
     @Goal(baseline = "HashSet", atMost = 0.5)
     @AllocationGoal(baseline = "HashSet")
     public Set<Object> copyThenAdd_CowSet() {
