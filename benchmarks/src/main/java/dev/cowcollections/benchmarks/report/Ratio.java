@@ -125,12 +125,12 @@ record Ratio(Measurement ours, Measurement baseline, Optional<Goal> goal, Option
                 .filter(g -> g.baseline().equals(baseline.implementation()));
     }
 
+    /** The benchmark method of {@code ours}, by name: JMH names methods uniquely, whatever state they take. */
     private static Method method(Measurement ours) {
-        try {
-            return ours.benchmarkClass().getMethod(ours.methodName());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("benchmark method " + ours.methodName(), e);
-        }
+        return Arrays.stream(ours.benchmarkClass().getMethods())
+                .filter(m -> m.getName().equals(ours.methodName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("benchmark method " + ours.methodName()));
     }
 
     /** Whether {@code name=value} or {@code name>=number} holds for the measurement's parameters. */
