@@ -70,6 +70,8 @@ public final class Report {
             Map.entry("MapBulkBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("MapBulkBenchmark.regime", List.of("poly")),
             Map.entry("MapCopyBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("MapPagedLayoutBenchmark.size", List.of("1000000")),
+            Map.entry("MapPagedLayoutBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("SetCopyBenchmark.size", List.of("1000", "1000000")),
             Map.entry("MapIterateBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("MapEvictBenchmark.size", List.of("1000", "1000000")),
