@@ -417,14 +417,16 @@ abstract class CompactHashTable {
      */
     private void detach(int room) {
         RefCount oldCount = refCount;
-        if (used + room > capacity()) {
-            CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * indexLength()));
-            grow(capacityFor(room), true);
-        } else if (indexPages == null) {
-            CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * index.length));
-            copyArrays(entries.length >> 1, true);
-        } else {
+        boolean fits = used + room <= capacity();
+        if (indexPages != null && fits) {
             detachPages();
+        } else {
+            CopyEvents.detached(CowMap.class, CopyEvents.BUFFER, refCount, size, CopyEvents.referenceBytes(2L * used) + (index == EMPTY_INDEX ? 0 : 4L * indexLength()));
+            if (fits) {
+                copyArrays(entries.length >> 1, true);
+            } else {
+                grow(capacityFor(room), true);
+            }
         }
         if (refCount == oldCount) {
             refCount = new RefCount();
@@ -458,13 +460,9 @@ abstract class CompactHashTable {
                 Arrays.fill(entries, 0, used << 1, null);
                 Arrays.fill(index, 0);
             } else {
-                // A paged table starts again small and flat, with a count of its own: emptying
-                // its pages would cost O(n), for room the map may never fill again.
-                entries = new Object[DEFAULT_CAPACITY << 1];
-                index = new int[SMALL_INDEX_LENGTH];
-                indexPages = null;
-                indexBits = Integer.numberOfTrailingZeros(SMALL_INDEX_LENGTH);
-                refCount = new RefCount();
+                // A paged table starts again as a new one of the default capacity, with a count
+                // of its own: emptying its pages would cost O(n), for room it may never fill again.
+                allocate(DEFAULT_CAPACITY);
             }
             used = 0;
             size = 0;
@@ -1046,18 +1044,9 @@ abstract class CompactHashTable {
 
     /** Whether some live entry has {@code value}. */
     final boolean containsValueSlot(Object value) {
-        if (entries == PAGED_ENTRIES) {
-            for (int p = firstLive(), end = used << 1; p < end; p = nextLive(p + 2)) {
-                Object v = rawValue(p);
-                if (value == v || (value != null && value.equals(v))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        Object[] es = entries;
-        for (int p = 0, end = used << 1; p < end; p += 2) {
-            if (es[p] != REMOVED && (value == es[p + 1] || (value != null && value.equals(es[p + 1])))) {
+        for (int p = firstLive(), end = used << 1; p < end; p = nextLive(p + 2)) {
+            Object v = rawValue(p);
+            if (value == v || (value != null && value.equals(v))) {
                 return true;
             }
         }

@@ -98,12 +98,7 @@ final class IndexPages {
 
     /** Whether this index owns every one of its pages. */
     boolean ownsAll() {
-        for (int p = 0; p < pages.length; p++) {
-            if (!ownedPages.owns(p)) {
-                return false;
-            }
-        }
-        return true;
+        return ownedPages.ownsFirst(pages.length);
     }
 
         /** Rule 3 of {@link PageDirectory}. */

@@ -40,6 +40,16 @@ final class OwnedPages {
         }
     }
 
+    /** Whether pages {@code [0, count)} are all owned. */
+    boolean ownsFirst(int count) {
+        for (int p = 0; p < count; p++) {
+            if (!owns(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Rule 3 of {@link PageDirectory}: the directory may have been shared, so no page is its own. */
     void disownAll() {
         Arrays.fill(words, 0L);

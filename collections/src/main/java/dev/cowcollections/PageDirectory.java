@@ -273,12 +273,7 @@ final class PageDirectory extends RefCount {
 
     /** Whether this directory owns each of its first {@code pageCount} pages. */
     boolean ownsPages(int pageCount) {
-        for (int p = 0; p < pageCount; p++) {
-            if (!owns(p)) {
-                return false;
-            }
-        }
-        return true;
+        return ownedPages.ownsFirst(pageCount);
     }
 
     /** Rule 3: the directory may have been shared, so none of its pages is its own any more. */

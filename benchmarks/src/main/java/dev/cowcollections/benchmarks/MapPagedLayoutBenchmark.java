@@ -69,7 +69,7 @@ public class MapPagedLayoutBenchmark {
             newKeys = Arrays.copyOfRange(all, size, all.length);
             SettledHeap.settle();
             map = Maps.filled(new CowMap<>(), present, Elements.of("Integer", size));
-            if (map.isEmpty() || paged() != isPaged(map)) {
+            if (map.isEmpty() || paged() != BenchmarkPageGeometry.isPaged(map)) {
                 throw new IllegalStateException("the map is not in the layout this fork measures");
             }
             hits = new LookupSequence(present);
@@ -92,10 +92,6 @@ public class MapPagedLayoutBenchmark {
         boolean paged() {
             return false;
         }
-    }
-
-    private static boolean isPaged(CowMap<Object, Object> map) {
-        return BenchmarkPageGeometry.isPaged(map);
     }
 
     private static int putThenRemove(Table table) {
