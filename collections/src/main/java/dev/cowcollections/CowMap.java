@@ -595,12 +595,27 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
-        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-            action.accept(keyAt(p), valueAt(p));
-            checkForComodification(expectedModCount);
+        for (int p = firstLive(), end = used << 1; p < end; ) {
+            Object[] run = runHolding(p);
+            int start = runStart(p);
+            RefCount count = refCount;
+            int swaps = pageSwaps();
+            for (int stop = Math.min(end, start + run.length); p < stop; ) {
+                Object key = run[p - start];
+                Object value = run[p + 1 - start];
+                p += 2;
+                if (key != REMOVED) {
+                    action.accept((K) key, (V) value);
+                    checkForComodification(expectedModCount);
+                    if (runsMoved(count, swaps)) {
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -666,8 +681,15 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     @Override
     public int hashCode() {
         int h = 0;
-        for (int p = firstLive(); p < used << 1; p = nextLive(p + 2)) {
-            h += Objects.hashCode(rawKey(p)) ^ Objects.hashCode(rawValue(p));
+        for (int p = firstLive(), end = used << 1; p < end; ) {
+            Object[] run = runHolding(p);
+            int start = runStart(p);
+            for (int stop = Math.min(end, start + run.length); p < stop; p += 2) {
+                Object key = run[p - start];
+                if (key != REMOVED) {
+                    h += Objects.hashCode(key) ^ Objects.hashCode(run[p + 1 - start]);
+                }
+            }
         }
         return h;
     }
@@ -756,8 +778,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     Iterator<K> keyIterator() {
         return new Cursor<K>() {
             @Override
-            K element(int p) {
-                return keyAt(p);
+            @SuppressWarnings("unchecked")
+            K element(Object key, Object value, int p) {
+                return (K) key;
             }
         };
     }
@@ -850,8 +873,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         public Iterator<V> iterator() {
             return new Cursor<V>() {
                 @Override
-                V element(int p) {
-                    return valueAt(p);
+                @SuppressWarnings("unchecked")
+                V element(Object key, Object value, int p) {
+                    return (V) value;
                 }
             };
         }
@@ -904,8 +928,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         public Iterator<Map.Entry<K, V>> iterator() {
             return new Cursor<Map.Entry<K, V>>() {
                 @Override
-                Map.Entry<K, V> element(int p) {
-                    return new Entry(p);
+                @SuppressWarnings("unchecked")
+                Map.Entry<K, V> element(Object key, Object value, int p) {
+                    return new Entry((K) key, (V) value, p);
                 }
             };
         }
@@ -938,7 +963,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         @Override
         public boolean removeIf(Predicate<? super Map.Entry<K, V>> filter) {
             Objects.requireNonNull(filter);
-            return removeEntriesIf(p -> filter.test(new Entry(p)));
+            return removeEntriesIf(p -> filter.test(new Entry(keyAt(p), valueAt(p), p)));
         }
 
         @Override
@@ -961,9 +986,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         /** The handle's rebuild count when {@link #position} was last right. */
         private int rebuildsSeen;
 
-        Entry(int position) {
-            this.key = keyAt(position);
-            this.value = valueAt(position);
+        Entry(K key, V value, int position) {
+            this.key = key;
+            this.value = value;
             this.position = position;
             this.rebuildsSeen = rebuilds;
         }

@@ -217,6 +217,51 @@ class CowMapPagesTest {
         assertSameInOrder(model(60), original);
     }
 
+    /**
+     * {@code forEach} reads a page at a time. Every even key here replaces the value of the next
+     * key, on the page the loop is reading (two entries a page): the first such write detaches
+     * the handle, each later one copies that page, and the loop must see every one of them, as
+     * {@code LinkedHashMap.forEach} does.
+     */
+    @Test
+    void forEachSeesValuesTheActionReplacedAcrossADetachAndPageCopies() {
+        CowMap<Integer, String> original = pagedMap(60);
+        CowMap<Integer, String> copy = original.copy();
+        Map<Integer, String> model = model(60);
+        List<String> seen = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        copy.forEach((k, v) -> {
+            seen.add(k + "=" + v);
+            if (k % 2 == 0) {
+                copy.put(k + 1, "by" + k);
+            }
+        });
+        model.forEach((k, v) -> {
+            expected.add(k + "=" + v);
+            if (k % 2 == 0) {
+                model.put(k + 1, "by" + k);
+            }
+        });
+        assertEquals(expected, seen);
+        assertSameInOrder(model, copy);
+        assertSameInOrder(model(60), original);
+    }
+
+    @Test
+    void hashCodeAndContainsValueReadEveryPageAndSkipRemovedEntries() {
+        CowMap<Integer, String> map = pagedMap(60);
+        Map<Integer, String> model = model(60);
+        for (int k = 0; k < 60; k += 3) {
+            map.remove(k);
+            model.remove(k);
+        }
+        assertEquals(model.hashCode(), map.hashCode());
+        assertTrue(map.containsValue("v59"));
+        assertTrue(map.containsValue("v1"));
+        assertFalse(map.containsValue("v0"));
+        assertFalse(map.containsValue("v57"));
+    }
+
     @Test
     void evictingTheEldestAgainAndAgainKeepsOrderOnPages() {
         CowMap<Integer, String> map = pagedMap(40);
