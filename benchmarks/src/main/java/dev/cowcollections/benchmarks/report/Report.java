@@ -67,9 +67,11 @@ public final class Report {
             Map.entry("MapReadBenchmark.size", List.of("1000", "100000")),
             Map.entry("MapWriteBenchmark.size", List.of("1000", "100000")),
             Map.entry("MapPeersBenchmark.size", List.of("100000")),
+            Map.entry("MapChurnBenchmark.size", List.of("100000")),
+            Map.entry("MapChurnBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("MapBulkBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("MapBulkBenchmark.regime", List.of("poly")),
-            Map.entry("MapCopyBenchmark.size", List.of("1000", "1000000")),
+            Map.entry("MapCopyBenchmark.size", List.of("1000", "100000", "1000000")),
             Map.entry("MapPagedLayoutBenchmark.size", List.of("1000000")),
             Map.entry("MapPagedLayoutBenchmark.keyType", List.of("RandomInteger", "UuidString")),
             Map.entry("SetCopyBenchmark.size", List.of("1000", "1000000")),
@@ -149,6 +151,9 @@ public final class Report {
         }
         for (Map.Entry<String, List<Ratio>> type : byType.entrySet()) {
             Files.writeString(out.resolve(type.getKey() + ".svg"), RatioChart.render(type.getKey(), type.getValue()));
+        }
+        for (Map.Entry<String, String> chart : FirstWriteChart.renderAll(ratios).entrySet()) {
+            Files.writeString(out.resolve(chart.getKey()), chart.getValue());
         }
         System.out.println();
         System.out.println(MarkdownReport.verdictCounts(ratios));
