@@ -858,26 +858,35 @@ abstract class CompactHashTable {
     }
 
     /**
-     * {@link #rebuild} into the layout that {@code capacity} calls for, from either layout, one
-     * entry at a time; a paged table takes a new directory, which is its new count.
+     * {@link #rebuild} into the layout that {@code capacity} calls for, from either layout: each
+     * stretch of live entries of a run (the flat array or one page) moves with one copy; a paged
+     * table takes a new directory, which is its new count.
      */
     private void relayout(int capacity, boolean paged, int entryPageShift, int indexPageShift) {
         int indexLength = indexLengthFor(capacity);
-        int live = size;
         Object[] flatEntries = paged ? PAGED_ENTRIES : new Object[capacity << 1];
         PageDirectory pagedEntries = paged
-                ? PageDirectory.allocate(live << 1, capacityOf(indexLength) << 1, entryPageShift)
+                ? PageDirectory.allocate(size << 1, capacityOf(indexLength) << 1, entryPageShift)
                 : null;
         int q = 0;
-        for (int p = nextLive(liveFrom), end = used << 1; p < end; p = nextLive(p + 2), q += 2) {
-            Object key = rawKey(p);
-            Object value = rawValue(p);
-            if (paged) {
-                pagedEntries.set(q, key);
-                pagedEntries.set(q + 1, value);
-            } else {
-                flatEntries[q] = key;
-                flatEntries[q + 1] = value;
+        for (int p = nextLive(liveFrom), end = used << 1; p < end; ) {
+            Object[] run = runHolding(p);
+            int start = runStart(p);
+            for (int stop = Math.min(end, start + run.length); p < stop; ) {
+                int liveEnd = p;
+                while (liveEnd < stop && run[liveEnd - start] != REMOVED) {
+                    liveEnd += 2;
+                }
+                if (paged) {
+                    pagedEntries.copyIn(run, p - start, q, liveEnd - p);
+                } else {
+                    System.arraycopy(run, p - start, flatEntries, q, liveEnd - p);
+                }
+                q += liveEnd - p;
+                p = liveEnd;
+                while (p < stop && run[p - start] == REMOVED) {
+                    p += 2;
+                }
             }
         }
         if (paged) {
@@ -919,6 +928,8 @@ abstract class CompactHashTable {
             trees = null;
             if (oldTrees == null && newIndexPages == null) {
                 placeUngrouped(live);
+            } else if (oldTrees == null) {
+                placeUngroupedPaged(live);
             } else {
                 for (int e = 0; e < live; e++) {
                     place(e, hash(rawKey(e << 1)));
@@ -957,6 +968,31 @@ abstract class CompactHashTable {
                 i = (i + 1) & mask;
             }
             ix[i] = tagOf(m, bits) | (e + 1);
+        }
+    }
+
+    /**
+     * {@link #placeUngrouped} for fresh index pages, all owned, filled from paged entries: it
+     * reads the keys a page at a time and writes the slots straight into their pages.
+     */
+    private void placeUngroupedPaged(int count) {
+        PageDirectory es = entryPages();
+        int[][] slotPages = indexPages.pages;
+        int slotShift = indexPages.pageShift;
+        int slotMask = indexPages.pageMask;
+        int bits = indexBits;
+        int mask = (slotPages.length << slotShift) - 1;
+        for (int p = 0, end = count << 1; p < end; ) {
+            Object[] run = es.pages[p >>> es.pageShift];
+            int start = p >>> es.pageShift << es.pageShift;
+            for (int stop = Math.min(end, start + run.length); p < stop; p += 2) {
+                int m = mix(hash(run[p - start]));
+                int i = m >>> -bits;
+                while (slotPages[i >>> slotShift][i & slotMask] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slotPages[i >>> slotShift][i & slotMask] = tagOf(m, bits) | ((p >> 1) + 1);
+            }
         }
     }
 

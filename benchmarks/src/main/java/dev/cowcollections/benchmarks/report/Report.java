@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * (verdicts, every ratio with its interval, allocation, memory), one SVG chart per type and JMH's
  * own JSON (one entry per fork); a full run also rewrites the README's summary table.
  *
- * <p>Arguments: {@code [--quick] [--repeat] [--plan] [--out DIR] [REGEX...]}.
+ * <p>Arguments: {@code [--quick] [--repeat] [--plan] [--out DIR] [-p NAME=V1,V2...]... [REGEX...]}.
  * <ul>
  *   <li>No argument: the full run, every benchmark at the sizes {@link #FULL_PARAMS} keeps, into
  *       {@code benchmarks/results}, the folder the README links to, and the summary into the README.
@@ -31,6 +31,8 @@ import org.openjdk.jmh.runner.RunnerException;
  *   <li>{@code REGEX...}: the benchmarks the expressions select, as JMH's command line takes
  *       them, into {@code benchmarks/target/selected-results}.
  *   <li>{@code --repeat}: runs the selection twice and prints every row whose verdict differs.
+ *   <li>{@code -p NAME=V1,V2}: a selection measures only these values of the parameter {@code NAME}
+ *       (or {@code SimpleClass.NAME}), as JMH's {@code -p} does; repeatable.
  *   <li>{@code --plan}: prints the contests the selection holds and the forks they need, and runs nothing.
  * </ul>
  */
@@ -43,8 +45,9 @@ public final class Report {
      * break-even sizes, 100 000 by 1 000 000 for lists and trees, and sets, which are maps
      * underneath, at 1 000 only (their iteration at 100 000 only) and without the sequential
      * keys, whose best case the maps already show. Lists and trees use {@code Integer} elements
-     * only; strings as keys are measured on the maps. A copy is O(1) at every size, so the map and
-     * set copies skip 100 000 between 1 000 and 1 000 000; iteration hashes nothing, so it skips
+     * only; strings as keys are measured on the maps. A copy is O(1) at every size, so the set copies
+     * skip 100 000 between 1 000 and 1 000 000; the map copies keep it, where the paged map's
+     * first write has a goal of its own and its chart of time against size needs a middle point; iteration hashes nothing, so it skips
      * the sequential keys, whose order in memory the random ones share. The peers run at 100 000,
      * where the lookups' misses of the caches tell the tables apart, and the bulk copies in the
      * polluted regime, where a program converts its maps. Set iteration keeps the string keys,
@@ -94,6 +97,7 @@ public final class Report {
         boolean plan = false;
         Path out = null;
         List<String> patterns = new ArrayList<>();
+        Map<String, List<String>> chosenParams = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick":
@@ -108,6 +112,10 @@ public final class Report {
                 case "--out":
                     out = Path.of(args[++i]);
                     break;
+                case "-p":
+                    String[] param = args[++i].split("=", 2);
+                    chosenParams.put(param[0], List.of(param[1].split(",")));
+                    break;
                 default:
                     patterns.add(args[i]);
             }
@@ -119,7 +127,7 @@ public final class Report {
         }
         Files.createDirectories(out);
         RunSettings settings = quick ? RunSettings.QUICK : RunSettings.FULL;
-        List<Contest> contests = selection(quick, patterns);
+        List<Contest> contests = selection(quick, patterns, chosenParams);
         if (plan) {
             contests.forEach(c -> System.out.println(c.label() + ": " + c.contenders().size() + " implementations"));
             System.out.printf("%d contests, %d forks planned%n", contests.size(),
@@ -139,6 +147,8 @@ public final class Report {
         List<Ratio> ratios = ratiosOf(runs);
         List<FootprintRow> footprints = full ? Footprints.measureAll(false) : List.of();
         String command = "benchmarks/run" + (quick ? " --quick" : "") + (repeat ? " --repeat" : "")
+                + chosenParams.entrySet().stream().map(p -> " -p " + p.getKey() + "=" + String.join(",", p.getValue()))
+                        .collect(Collectors.joining())
                 + (patterns.isEmpty() ? "" : " " + String.join(" ", patterns));
         RunDescription run = new RunDescription(LocalDate.now().toString(), command, settings.describe(), Machine.describe());
         Files.writeString(out.resolve("results.md"), MarkdownReport.render(run, ratios, footprints));
@@ -162,12 +172,12 @@ public final class Report {
     }
 
     /** The quick set, or what the expressions select, or every contest of the full run. */
-    private static List<Contest> selection(boolean quick, List<String> patterns) {
+    private static List<Contest> selection(boolean quick, List<String> patterns, Map<String, List<String>> chosenParams) {
         if (quick && patterns.isEmpty()) {
             return QuickSet.CONTESTS.stream().map(Contests::named).collect(Collectors.toList());
         }
         List<Contest> selected = Contests.select(patterns.isEmpty() ? List.of(PACKAGE_PATTERN) : patterns,
-                patterns.isEmpty() ? FULL_PARAMS : Map.of());
+                patterns.isEmpty() ? FULL_PARAMS : chosenParams);
         // A contest without both sides gives no ratio: the events benchmark compares builds of our own code.
         return selected.stream().filter(Report::hasBothSides).collect(Collectors.toList());
     }
