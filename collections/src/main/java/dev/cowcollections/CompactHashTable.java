@@ -1211,24 +1211,16 @@ abstract class CompactHashTable {
 
     /**
      * Iterates the live entries in insertion order, failing fast on a structural change made
-     * other than through itself. It reads a run at a time (the flat entries, or one page): it
-     * holds the run of the next entry and reads the table again only when the position leaves
-     * that run or {@link #runsMoved} says a write through the handle (a removal or a
-     * {@code setValue} through this cursor, a replaced value) detached it or copied the page.
+     * other than through itself. It reads the handle's current buffer at every step, because a
+     * removal through it may detach the handle, which keeps positions.
      */
     abstract class Cursor<T> implements Iterator<T> {
         private int next = firstLive();
         private int lastReturned = -1;
         private int expectedModCount = modCount;
-        private Object[] heldRun;
-        private int heldStart;
-        /** The end of the held run; {@code 0} before the first read, so that the first read fetches one. */
-        private int heldEnd;
-        private RefCount heldCount;
-        private int heldSwaps;
 
-        /** The element for the entry at position {@code p}, which holds {@code key} and {@code value}. */
-        abstract T element(Object key, Object value, int p);
+        /** The element for the entry at position {@code p} of {@code entries}. */
+        abstract T element(int p);
 
         @Override
         public final boolean hasNext() {
@@ -1245,34 +1237,8 @@ abstract class CompactHashTable {
                 throw new NoSuchElementException();
             }
             lastReturned = p;
-            Object[] run = runOf(p);
-            int offset = p - heldStart;
-            T element = element(run[offset], run[offset + 1], p);
-            next = liveFrom(p + 2);
-            return element;
-        }
-
-        /** The first live position at or after {@code p}, or {@code 2 * used}. */
-        private int liveFrom(int p) {
-            for (int end = used << 1; p < end; p += 2) {
-                if (runOf(p)[p - heldStart] != REMOVED) {
-                    break;
-                }
-            }
-            return p;
-        }
-
-        /** The run holding position {@code p}, read again only when the held one no longer is. */
-        private Object[] runOf(int p) {
-            if (p >= heldEnd || p < heldStart || runsMoved(heldCount, heldSwaps)) {
-                Object[] run = runHolding(p);
-                heldRun = run;
-                heldStart = runStart(p);
-                heldEnd = heldStart + run.length;
-                heldCount = refCount;
-                heldSwaps = pageSwaps();
-            }
-            return heldRun;
+            next = nextLive(p + 2);
+            return element(p);
         }
 
         @Override

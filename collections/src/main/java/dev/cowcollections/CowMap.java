@@ -778,9 +778,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
     Iterator<K> keyIterator() {
         return new Cursor<K>() {
             @Override
-            @SuppressWarnings("unchecked")
-            K element(Object key, Object value, int p) {
-                return (K) key;
+            K element(int p) {
+                return keyAt(p);
             }
         };
     }
@@ -873,9 +872,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         public Iterator<V> iterator() {
             return new Cursor<V>() {
                 @Override
-                @SuppressWarnings("unchecked")
-                V element(Object key, Object value, int p) {
-                    return (V) value;
+                V element(int p) {
+                    return valueAt(p);
                 }
             };
         }
@@ -928,9 +926,8 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         public Iterator<Map.Entry<K, V>> iterator() {
             return new Cursor<Map.Entry<K, V>>() {
                 @Override
-                @SuppressWarnings("unchecked")
-                Map.Entry<K, V> element(Object key, Object value, int p) {
-                    return new Entry((K) key, (V) value, p);
+                Map.Entry<K, V> element(int p) {
+                    return new Entry(p);
                 }
             };
         }
@@ -963,7 +960,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         @Override
         public boolean removeIf(Predicate<? super Map.Entry<K, V>> filter) {
             Objects.requireNonNull(filter);
-            return removeEntriesIf(p -> filter.test(new Entry(keyAt(p), valueAt(p), p)));
+            return removeEntriesIf(p -> filter.test(new Entry(p)));
         }
 
         @Override
@@ -986,9 +983,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         /** The handle's rebuild count when {@link #position} was last right. */
         private int rebuildsSeen;
 
-        Entry(K key, V value, int position) {
-            this.key = key;
-            this.value = value;
+        Entry(int position) {
+            this.key = keyAt(position);
+            this.value = valueAt(position);
             this.position = position;
             this.rebuildsSeen = rebuilds;
         }
