@@ -92,6 +92,11 @@ public class MapCopyBenchmark {
     @Goal(baseline = "HashMap", atMost = 0.05, where = "size>=100000")
     @Goal(baseline = "HashMap", atMost = 0.5)
     @AllocationGoal(baseline = "HashMap")
+    @MissCause(baseline = "Vavr", value = "A put of a new key into Vavr's persistent `LinkedHashMap` allocates one path "
+            + "of its trie and a queue node, 472 to 924 B (`-prof gc`, exact). Ours copies what the write touches: at "
+            + "1 000 entries the whole flat table, 16 473 B; above 4 096 entries both page directories and a 2 KB page "
+            + "of each, 8 149 B at 100 000 and 39 427 B at 1 000 000, where the directories alone hold about 5 000 and "
+            + "4 096 references. Time follows the bytes: 27, 8 and 34 times Vavr's. Vavr pays instead on every read.")
     public Map<Object, Object> copyThenPut_CowMap() {
         CowMap<Object, Object> copy = cowMap.copy();
         copy.put(extraKey, extraValue);
