@@ -67,8 +67,8 @@ final class FirstWriteChart {
                 maxTime = Math.max(maxTime, p.getValue());
             }
         }
-        LogAxis x = new LogAxis(decadeBelow(minSize), decadeAbove(maxSize), LEFT, WIDTH - LEFT - RIGHT);
-        LogAxis y = new LogAxis(decadeBelow(minTime), decadeAbove(maxTime), HEIGHT - BOTTOM, -(HEIGHT - TOP - BOTTOM));
+        LogAxis x = LogAxis.spanning(minSize, maxSize, LEFT, WIDTH - LEFT - RIGHT);
+        LogAxis y = LogAxis.spanning(minTime, maxTime, HEIGHT - BOTTOM, -(HEIGHT - TOP - BOTTOM));
         Measurement ours = rows.get(0).ours();
 
         StringBuilder svg = new StringBuilder();
@@ -114,16 +114,14 @@ final class FirstWriteChart {
         return Optional.of(svg.toString());
     }
 
-    private static int decadeBelow(double value) {
-        return (int) Math.floor(Math.log10(value));
-    }
-
-    private static int decadeAbove(double value) {
-        return Math.max(decadeBelow(value) + 1, (int) Math.ceil(Math.log10(value)));
-    }
-
     /** Maps a value to a coordinate on a log scale spanning whole decades; a negative length runs upwards. */
     private record LogAxis(int lowDecade, int highDecade, int origin, int length) {
+        /** The whole decades around {@code [min, max]}, at least one. */
+        static LogAxis spanning(double min, double max, int origin, int length) {
+            int low = (int) Math.floor(Math.log10(min));
+            return new LogAxis(low, Math.max(low + 1, (int) Math.ceil(Math.log10(max))), origin, length);
+        }
+
         double at(double value) {
             return origin + (Math.log10(value) - lowDecade) / (highDecade - lowDecade) * length;
         }
