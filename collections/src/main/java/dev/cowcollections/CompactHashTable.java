@@ -40,9 +40,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * hold a tag of {@code 31 - bits} more hash bits, and the sign bit marks a collision group.
  * {@code 0} is an empty slot; {@link #DELETED}, the sign bit alone, is a slot whose entry was
  * removed: probing walks over it, so probe sequences never break, and a new key takes the first
- * one on its path, so keys that come and go do not lengthen the paths. A probe compares tags before it touches an entry, so a miss usually reads nothing but
- * the index, and a hit reads the index slot, the entry and the key, as {@code HashMap} reads its
- * table slot, node and key.
+ * one on its path, so keys that come and go do not lengthen the paths. A probe compares tags
+ * before it touches an entry, so a miss usually reads nothing but the index, and a hit reads the
+ * index slot, the entry and the key, as {@code HashMap} reads its table slot, node and key.
  *
  * <p>Hash spreading. The home slot comes from the top bits of the hash code, folded, offset by
  * a random seed drawn once per JVM, and multiplied by the golden ratio (Fibonacci hashing), so
@@ -647,7 +647,9 @@ abstract class CompactHashTable {
      * key's probe path until the next rebuild, so keys that come and go (a set of requests in
      * flight, a cache's churn) probed longer with every round: 1 024 puts and removals of the
      * same keys in a map of 1 000 000 took 4 to 27 ms a round instead of tens of microseconds.
-     * Reusing the slot keeps every path connected: it was occupied before, and is again.
+     * Reusing the slot keeps every path connected: it was occupied before, and is again. The
+     * probe does not note the slot itself because lookups share it, and the walk again is over
+     * a path the probe has just brought into the cache.
      */
     private int firstFreeSlot(int empty, int h) {
         int mask = indexLength() - 1;
@@ -701,8 +703,9 @@ abstract class CompactHashTable {
     /**
      * Links entry {@code e}, with hash {@code h}, into the index: into its group if the hash has
      * one, into a new group if it is the ninth key of its hash, otherwise into the first
-     * {@link #DELETED} slot on its path, or the empty slot that ends it. Every call of keys' {@code hashCode} and {@code compareTo} comes before the first
-     * change to the index, and a tree insertion that throws leaves its tree as it was.
+     * {@link #DELETED} slot on its path, or the empty slot that ends it. Every call of keys'
+     * {@code hashCode} and {@code compareTo} comes before the first change to the index, and a
+     * tree insertion that throws leaves its tree as it was.
      */
     private void place(int e, int h) {
         int bits = indexBits;
@@ -830,37 +833,19 @@ abstract class CompactHashTable {
      * handle keeps its old buffer untouched.
      */
     private void rebuild(int capacity) {
-        if (indexPages != null || pagedFor(capacity)) {
-            relayout(capacity, pagedFor(capacity), PageDirectory.pageShift(), IndexPages.pageShift());
+        boolean paged = pagedFor(capacity);
+        if (indexPages == null && !paged && used == size) {
+            installAndPlace(Arrays.copyOf(entries, capacity << 1), new int[indexLengthFor(capacity)], null, refCount);
             return;
         }
-        Object[] oldEntries = entries;
-        int oldUsed = used;
-        Object[] fresh;
-        if (oldUsed == size) {
-            fresh = Arrays.copyOf(oldEntries, capacity << 1);
-        } else {
-            // Tombstones come in runs (the eviction idiom leaves one long run at the front), so
-            // the live entries between two runs move with one arraycopy.
-            fresh = new Object[capacity << 1];
-            int q = 0;
-            for (int p = nextLive(liveFrom), end = oldUsed << 1; p < end; ) {
-                int liveEnd = p + 2;
-                while (liveEnd < end && oldEntries[liveEnd] != REMOVED) {
-                    liveEnd += 2;
-                }
-                System.arraycopy(oldEntries, p, fresh, q, liveEnd - p);
-                q += liveEnd - p;
-                p = nextLive(liveEnd);
-            }
-        }
-        installAndPlace(fresh, new int[indexLengthFor(capacity)], null, refCount);
+        relayout(capacity, paged, PageDirectory.pageShift(), IndexPages.pageShift());
     }
 
     /**
-     * {@link #rebuild} into the layout that {@code capacity} calls for, from either layout: each
-     * stretch of live entries of a run (the flat array or one page) moves with one copy; a paged
-     * table takes a new directory, which is its new count.
+     * {@link #rebuild} into the layout that {@code capacity} calls for, from either layout,
+     * dropping the tombstones. They come in runs (the eviction idiom leaves one long run at the
+     * front), so each stretch of live entries of a run of the old layout (the flat array or one
+     * page) moves with one copy. A paged table takes a new directory, which is its new count.
      */
     private void relayout(int capacity, boolean paged, int entryPageShift, int indexPageShift) {
         int indexLength = indexLengthFor(capacity);
@@ -976,15 +961,14 @@ abstract class CompactHashTable {
      * reads the keys a page at a time and writes the slots straight into their pages.
      */
     private void placeUngroupedPaged(int count) {
-        PageDirectory es = entryPages();
         int[][] slotPages = indexPages.pages;
         int slotShift = indexPages.pageShift;
         int slotMask = indexPages.pageMask;
         int bits = indexBits;
         int mask = (slotPages.length << slotShift) - 1;
         for (int p = 0, end = count << 1; p < end; ) {
-            Object[] run = es.pages[p >>> es.pageShift];
-            int start = p >>> es.pageShift << es.pageShift;
+            Object[] run = runHolding(p);
+            int start = runStart(p);
             for (int stop = Math.min(end, start + run.length); p < stop; p += 2) {
                 int m = mix(hash(run[p - start]));
                 int i = m >>> -bits;

@@ -45,12 +45,13 @@ public final class Report {
      * break-even sizes, 100 000 by 1 000 000 for lists and trees, and sets, which are maps
      * underneath, at 1 000 only (their iteration at 100 000 only) and without the sequential
      * keys, whose best case the maps already show. Lists and trees use {@code Integer} elements
-     * only; strings as keys are measured on the maps. A copy is O(1) at every size, so the set copies
-     * skip 100 000 between 1 000 and 1 000 000; the map copies keep it, where the paged map's
-     * first write has a goal of its own and its chart of time against size needs a middle point; iteration hashes nothing, so it skips
-     * the sequential keys, whose order in memory the random ones share. The peers run at 100 000,
-     * where the lookups' misses of the caches tell the tables apart, and the bulk copies in the
-     * polluted regime, where a program converts its maps. Set iteration keeps the string keys,
+     * only; strings as keys are measured on the maps. A copy is O(1) at every size, so the set
+     * copies skip 100 000 between 1 000 and 1 000 000; the map copies keep it, where the paged
+     * map's first write has a goal of its own and its chart of time against size needs a middle
+     * point. Iteration hashes nothing, so it skips the sequential keys, whose order in memory the
+     * random ones share. The peers run at 100 000, where the lookups' misses of the caches tell
+     * the tables apart, and the bulk copies in the polluted regime, where a program converts its
+     * maps. Set iteration keeps the string keys,
      * and the break-even sizes skip 16, whose ratios lie between those at 4 and 64 for every write.
      */
     static final Map<String, List<String>> FULL_PARAMS = Map.ofEntries(
@@ -113,7 +114,10 @@ public final class Report {
                     out = Path.of(args[++i]);
                     break;
                 case "-p":
-                    String[] param = args[++i].split("=", 2);
+                    String[] param = i + 1 < args.length ? args[++i].split("=", 2) : new String[0];
+                    if (param.length != 2 || param[0].isEmpty() || param[1].isEmpty()) {
+                        throw new IllegalArgumentException("-p takes NAME=V1,V2 (for example -p size=1000,100000)");
+                    }
                     chosenParams.put(param[0], List.of(param[1].split(",")));
                     break;
                 default:
