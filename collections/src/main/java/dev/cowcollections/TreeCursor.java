@@ -36,6 +36,8 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
     private int fenceIndex;
     /** Walks from leaf to leaf; its own index is not kept up to date within a leaf. */
     private TreePath path;
+    /** Whether {@link #path} is on the next entry already, its leaf not read yet. */
+    private boolean pathAhead;
     Object[] keys;
     Object[] values;
     private int index;
@@ -45,37 +47,30 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
     private int expectedModCount;
 
     /**
+     * The constructor only records where to start; the first {@link #hasNext()} reads the
+     * leaf. C2 inlines a call made once per walk only when it is tiny, and a constructor that
+     * calls a method of the cursor it does not inline lets the cursor escape: it is then
+     * allocated, and every step reads and writes its fields in memory. For the same reason it
+     * takes the fence as a leaf and an index: C2 does not inline a constructor whose signature
+     * names a class not loaded yet, and {@link TreePosition} may not be when nothing has made
+     * one (seen in {@code TreeReadBenchmark}: "unloaded signature classes").
+     *
      * @param first the first entry to return, or {@code null} when the range is empty
-     * @param fence the first entry beyond the range in the walk's direction, or {@code null}
-     *     when the range runs to the end of the map
+     * @param fenceLeaf the leaf of the first entry beyond the range in the walk's direction, or
+     *     {@code null} when the range runs to the end of the map
+     * @param fenceIndex that entry's index in {@code fenceLeaf}
      */
-    TreeCursor(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
+    TreeCursor(CowTreeMap<K, V> map, TreePath first, boolean descending, TreeLeaf fenceLeaf, int fenceIndex) {
         this.map = map;
         this.step = descending ? -1 : 1;
-        this.fenced = fence != null;
-        this.fenceKey = fenced ? fence.key() : null;
-        this.fenceLeaf = fenced ? fence.leaf : null;
-        this.fenceIndex = fenced ? fence.index : 0;
+        this.fenced = fenceLeaf != null;
+        this.fenceKey = fenced ? fenceLeaf.keys[fenceIndex] : null;
+        this.fenceLeaf = fenceLeaf;
+        this.fenceIndex = fenceIndex;
         this.rootSeen = map.root;
         this.expectedModCount = map.modCount;
-        enter(first);
-    }
-
-    /** Reads from the leaf of {@code p}, at its index; an empty walk when {@code p} is {@code null}. */
-    private void enter(TreePath p) {
-        path = p;
-        if (p == null) {
-            keys = null;
-            values = null;
-            index = 0;
-            limit = 0;
-            return;
-        }
-        TreeLeaf leaf = p.leaf;
-        keys = leaf.keys;
-        values = leaf.values;
-        index = p.index;
-        limit = leaf == fenceLeaf ? fenceIndex : step > 0 ? leaf.size : -1;
+        this.path = first;
+        this.pathAhead = true;
     }
 
     @Override
@@ -113,16 +108,29 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
     /**
      * At the end of a leaf, moves to the next leaf in the walk's direction unless this one ends
-     * the range; returns whether there is an entry to return.
+     * the range (or reads the leaf {@link #path} is on, when it is {@link #pathAhead}); returns
+     * whether there is an entry to return. It reads the leaf itself rather than through a
+     * method: a call this rare is not inlined unless tiny, and a call on the cursor that is not
+     * inlined makes it escape.
      */
     private boolean enterNextLeaf() {
         if (map.modCount != expectedModCount) {
             return true; // the tree changed under the path: let next() throw
         }
-        if (path == null || path.leaf == fenceLeaf || !(step > 0 ? path.nextLeaf() : path.previousLeaf())) {
+        TreePath p = path;
+        if (p == null) {
             return false;
         }
-        enter(path);
+        if (pathAhead) {
+            pathAhead = false;
+        } else if (p.leaf == fenceLeaf || !p.nextLeaf(step)) {
+            return false;
+        }
+        TreeLeaf leaf = p.leaf;
+        keys = leaf.keys;
+        values = leaf.values;
+        index = p.index;
+        limit = leaf == fenceLeaf ? fenceIndex : step > 0 ? leaf.size : -1;
         return index != limit;
     }
 
@@ -154,13 +162,15 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
             fenceLeaf = fence.leaf;
             fenceIndex = fence.index;
         }
-        enter(map.pathNear(key, true, step > 0));
+        path = map.pathNear(key, true, step > 0);
+        pathAhead = true;
+        enterNextLeaf();
     }
 
     /** The keys of a range. */
     static final class Keys<K, V> extends TreeCursor<K, V, K> {
-        Keys(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
-            super(map, first, descending, fence);
+        Keys(CowTreeMap<K, V> map, TreePath first, boolean descending, TreeLeaf fenceLeaf, int fenceIndex) {
+            super(map, first, descending, fenceLeaf, fenceIndex);
         }
 
         @SuppressWarnings("unchecked")
@@ -175,8 +185,8 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
     /** The values of a range, in the order of their keys. */
     static final class Values<K, V> extends TreeCursor<K, V, V> {
-        Values(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
-            super(map, first, descending, fence);
+        Values(CowTreeMap<K, V> map, TreePath first, boolean descending, TreeLeaf fenceLeaf, int fenceIndex) {
+            super(map, first, descending, fenceLeaf, fenceIndex);
         }
 
         @SuppressWarnings("unchecked")
@@ -191,8 +201,8 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
     /** The mappings of a range, as {@link TreeEntry} objects that write through. */
     static final class Entries<K, V> extends TreeCursor<K, V, Map.Entry<K, V>> {
-        Entries(CowTreeMap<K, V> map, TreePath first, boolean descending, TreePosition fence) {
-            super(map, first, descending, fence);
+        Entries(CowTreeMap<K, V> map, TreePath first, boolean descending, TreeLeaf fenceLeaf, int fenceIndex) {
+            super(map, first, descending, fenceLeaf, fenceIndex);
         }
 
         @SuppressWarnings("unchecked")

@@ -39,6 +39,14 @@ final class TreePath {
         return ++index < leaf.size || nextLeaf();
     }
 
+    /**
+     * Moves to the first entry of the next leaf ({@code step} +1) or the last entry of the
+     * previous leaf ({@code step} -1); false, leaving the place undefined, when there is none.
+     */
+    boolean nextLeaf(int step) {
+        return step > 0 ? nextLeaf() : previousLeaf();
+    }
+
     /** Moves to the first entry of the next leaf; false, leaving the place undefined, when there is none. */
     boolean nextLeaf() {
         for (int level = inners.length - 1; level >= 0; level--) {

@@ -161,20 +161,32 @@ final class TreeSubMap<K, V> extends AbstractMap<K, V> implements NavigableMap<K
         return fromStart ? null : m.floorPosition(lo, !loInclusive);
     }
 
+    private static TreeLeaf leafOf(TreePosition fence) {
+        return fence == null ? null : fence.leaf;
+    }
+
+    private static int indexOf(TreePosition fence) {
+        return fence == null ? 0 : fence.index;
+    }
+
     Iterator<K> keyIterator() {
-        return new TreeCursor.Keys<>(m, first(!descending), descending, fence(!descending));
+        TreePosition fence = fence(!descending);
+        return new TreeCursor.Keys<>(m, first(!descending), descending, leafOf(fence), indexOf(fence));
     }
 
     Iterator<K> descendingKeyIterator() {
-        return new TreeCursor.Keys<>(m, first(descending), !descending, fence(descending));
+        TreePosition fence = fence(descending);
+        return new TreeCursor.Keys<>(m, first(descending), !descending, leafOf(fence), indexOf(fence));
     }
 
     Iterator<V> valueIterator() {
-        return new TreeCursor.Values<>(m, first(!descending), descending, fence(!descending));
+        TreePosition fence = fence(!descending);
+        return new TreeCursor.Values<>(m, first(!descending), descending, leafOf(fence), indexOf(fence));
     }
 
     Iterator<Map.Entry<K, V>> entryIterator() {
-        return new TreeCursor.Entries<>(m, first(!descending), descending, fence(!descending));
+        TreePosition fence = fence(!descending);
+        return new TreeCursor.Entries<>(m, first(!descending), descending, leafOf(fence), indexOf(fence));
     }
 
     // Query Operations

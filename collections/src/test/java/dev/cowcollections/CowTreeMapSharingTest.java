@@ -205,6 +205,30 @@ class CowTreeMapSharingTest {
     }
 
     @Test
+    void aRangeIteratorFindsItsPlaceAgainAfterEveryPathCopyAndRemoval() {
+        CowTreeMap<Integer, Integer> map = identityMap(4, 60);
+        TreeMap<Integer, Integer> model = new TreeMap<>(map);
+        Iterator<Map.Entry<Integer, Integer>> it = map.subMap(7, true, 50, false).descendingMap().entrySet().iterator();
+        List<Integer> seen = new ArrayList<>();
+        while (it.hasNext()) {
+            Map.Entry<Integer, Integer> e = it.next();
+            int key = e.getKey();
+            seen.add(key);
+            CowTreeMap<Integer, Integer> snapshot = map.copy();
+            if (key % 3 == 0) {
+                it.remove();
+                model.remove(key);
+            } else {
+                e.setValue(-key);
+                model.put(key, -key);
+            }
+            assertEquals(key, snapshot.get(key), "the snapshot keeps what the iterator wrote over");
+        }
+        assertEquals(IntStream.range(7, 50).map(i -> 56 - i).boxed().collect(Collectors.toList()), seen);
+        assertEquals(model, map);
+    }
+
+    @Test
     void iteratorsFailFastButNotOnCopiesOrSiblingWrites() {
         CowTreeMap<Integer, Integer> map = identityMap(4, 50);
         Iterator<Map.Entry<Integer, Integer>> it = map.entrySet().iterator();
