@@ -19,6 +19,14 @@ final class KnownCauses {
             + "1 000 000, paged against flat in the same rounds (`-p pagedAbove=4096,1000000000`): `get` 1.30, 1.61, "
             + "1.40 ×; `getRandom` 2.59, 1.41, 1.20 ×.";
 
+    /** {@code floorKey} and {@code ceilingKey} of absent {@code Integer} keys in a small tree. */
+    static final String TREE_SEARCH_BRANCHES = "Branch mispredictions in the binary searches of the nodes, about one "
+            + "every other step, where the tree fits in the caches. Searching the inner nodes with a loop of fixed "
+            + "length whose step is a conditional move took these rows to 0.63 (`floorKey`) and 0.67 (`ceilingKey`) × "
+            + "`TreeMap`, but `String` keys at 1 000 from 0.91 to 1.23 and `get` from 1.08 to 1.33 (one run each way, "
+            + "`-p size=1000 -p keyType=String`): a conditional move waits for each `compareTo`, where a predicted "
+            + "branch starts the next one. So the searches keep their branches.";
+
     private KnownCauses() {
     }
 }

@@ -159,6 +159,7 @@ public class TreeReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 1.0)
+    @MissCause(baseline = "TreeMap", where = {"keyType=Integer", "size=1000"}, value = KnownCauses.TREE_SEARCH_BRANCHES)
     public int ceiling_CowTreeMap() {
         return ceilings(cowTreeMap, between);
     }
@@ -170,6 +171,7 @@ public class TreeReadBenchmark {
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 1.0)
+    @MissCause(baseline = "TreeMap", where = {"keyType=Integer", "size=1000"}, value = KnownCauses.TREE_SEARCH_BRANCHES)
     public int floor_CowTreeMap() {
         return floors(cowTreeMap, between);
     }
