@@ -40,7 +40,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * hold a tag of {@code 31 - bits} more hash bits, and the sign bit marks a collision group.
  * {@code 0} is an empty slot; {@link #DELETED}, the sign bit alone, is a slot whose entry was
  * removed: probing walks over it, so probe sequences never break, and a new key takes the first
- * one on its path, so keys that come and go do not lengthen the paths. A probe compares tags
+ * one on its path, so keys that come and go do not lengthen the paths. A removal that leaves a
+ * slot just before an empty one empties it instead, with the {@code DELETED} slots before it
+ * ({@link #release}), and a removal of the newest entry gives the tombstones at the end of the
+ * entries back ({@link #trimRemovedTail()}), so that keys that come and go need no rebuild. A probe compares tags
  * before it touches an entry, so a miss usually reads nothing but the index, and a hit reads the
  * index slot, the entry and the key, as {@code HashMap} reads its table slot, node and key.
  *
@@ -173,15 +176,21 @@ abstract class CompactHashTable {
     IndexPages indexPages;
     int indexBits;
     /**
-     * Counts the times this handle's entries moved (its rebuilds, and taking another handle's
-     * buffer), so that an entry view knows when to look its key up again rather than take it as
-     * removed.
+     * Counts the times this handle's entries moved or its positions were given back (its
+     * rebuilds, taking another handle's buffer, {@link #trimRemovedTail()}), so that an entry
+     * view knows when to look its key up again rather than take it as removed.
      */
     int rebuilds;
     int used;
     int size;
     /** Every entry before this position is a tombstone: a lower bound of the first live entry. */
     int liveFrom;
+    /**
+     * At least the number of {@link #DELETED} slots in the index. With {@link #size} it bounds
+     * the slots in use, which {@link #trimRemovedTail()} needs to keep every probe ending at an
+     * empty slot.
+     */
+    int deletedSlots;
     CollisionTree trees;
     RefCount refCount;
     boolean knownUnique;
@@ -209,6 +218,7 @@ abstract class CompactHashTable {
         used = 0;
         size = 0;
         liveFrom = 0;
+        deletedSlots = 0;
         trees = null;
         refCount = RefCount.IMMORTAL;
         knownUnique = false;
@@ -355,6 +365,7 @@ abstract class CompactHashTable {
         used = source.used;
         size = source.size;
         liveFrom = source.liveFrom;
+        deletedSlots = source.deletedSlots;
         trees = source.trees;
         refCount = count;
         knownUnique = false;
@@ -370,6 +381,7 @@ abstract class CompactHashTable {
         used = source.used;
         size = source.size;
         liveFrom = source.liveFrom;
+        deletedSlots = source.deletedSlots;
         trees = source.trees;
         refCount = source.refCount;
         knownUnique = source.knownUnique;
@@ -467,6 +479,7 @@ abstract class CompactHashTable {
             used = 0;
             size = 0;
             liveFrom = 0;
+            deletedSlots = 0;
             trees = null;
         } else {
             RefCount oldCount = refCount;
@@ -655,6 +668,7 @@ abstract class CompactHashTable {
         int mask = indexLength() - 1;
         for (int i = mix(h) >>> -indexBits; i != empty; i = (i + 1) & mask) {
             if (slotAt(i) == DELETED) {
+                deletedSlots--;
                 return i;
             }
         }
@@ -698,6 +712,9 @@ abstract class CompactHashTable {
         writeEntries(p + 1, null);
         size--;
         modCount++;
+        if (indexPages == null && entries[(used - 1) << 1] == REMOVED) {
+            trimRemovedTail();
+        }
     }
 
     /**
@@ -744,7 +761,11 @@ abstract class CompactHashTable {
             }
         }
         if (sameHashCount < TREEIFY_THRESHOLD) {
-            setSlot(free < 0 ? i : free, tag | (e + 1));
+            if (free >= 0) {
+                deletedSlots--;
+                i = free;
+            }
+            setSlot(i, tag | (e + 1));
             return;
         }
         if (trees == null) {
@@ -759,6 +780,7 @@ abstract class CompactHashTable {
             setSlot(slot, DELETED);
         }
         setSlot(sameHash[0], GROUP | tag | (root + 1));
+        deletedSlots += sameHashCount - 1;
     }
 
     /** Removes entry {@code e}, with hash {@code h}, from the index. */
@@ -772,14 +794,18 @@ abstract class CompactHashTable {
         for (int i = m >>> -bits; slotAt(i) != 0; i = (i + 1) & mask) {
             int s = slotAt(i);
             if (s > 0 && (s & ~high) == e + 1) {
-                setSlot(i, DELETED);
+                release(i, mask);
                 return;
             }
             if (isGroupWithTag(s, high, tag)) {
                 int root = (s & ~high) - 1;
                 if (hash(rawKey(root << 1)) == h) {
                     int newRoot = trees.remove(root, e, this);
-                    setSlot(i, newRoot == CollisionTree.NIL ? DELETED : GROUP | tag | (newRoot + 1));
+                    if (newRoot == CollisionTree.NIL) {
+                        release(i, mask);
+                    } else {
+                        setSlot(i, GROUP | tag | (newRoot + 1));
+                    }
                     return;
                 }
             }
@@ -789,11 +815,59 @@ abstract class CompactHashTable {
         for (int i = 0; i < length; i++) {
             int s = slotAt(i);
             if (s > 0 && (s & ~high) == e + 1) {
-                setSlot(i, DELETED);
+                release(i, mask);
                 return;
             }
         }
         throw new ConcurrentModificationException("a key's hashCode changed while it was in the table");
+    }
+
+    /**
+     * Frees index slot {@code i}. A slot followed by an empty one ends every probe that reaches
+     * it, so it becomes empty itself, and so does each {@link #DELETED} slot just before it;
+     * otherwise probes must walk over it, and it becomes {@code DELETED}. No probe path loses a
+     * live slot or a group slot: those are never in a run of {@code DELETED} slots that ends at
+     * an empty one. Linear probing's deletion without tombstones (Knuth's Algorithm R) would
+     * move keys; this moves none, so entry numbers and collision groups stay where they are.
+     */
+    private void release(int i, int mask) {
+        if (slotAt((i + 1) & mask) != 0) {
+            setSlot(i, DELETED);
+            deletedSlots++;
+            return;
+        }
+        setSlot(i, 0);
+        for (int j = (i - 1) & mask; slotAt(j) == DELETED; j = (j - 1) & mask) {
+            setSlot(j, 0);
+            deletedSlots--;
+        }
+    }
+
+    /**
+     * After a removal, while the newest entry is a tombstone, gives back the run of tombstones
+     * at the end of the entries, so that keys that come and go (requests in flight, a cache's
+     * churn) reuse those places instead of filling the entries towards a rebuild: 1 024 keys put
+     * and removed again in a map of 1 000 rebuilt it every round. It runs after every such
+     * removal, not only the newest entry's, because the bound below may hold the run back until
+     * later removals lower it. {@link #used} stays at least
+     * {@code size + deletedSlots}, at least the index slots in use, which keeps the index below
+     * its load limit, so every probe still ends at an empty slot. A flat table only: a paged one
+     * adds entry pages only at its end. Counted as a rebuild, because a position given back may
+     * hold a new entry, and an entry view that held it must look its key up again.
+     */
+    private void trimRemovedTail() {
+        Object[] es = entries;
+        int u = used;
+        int floor = size + deletedSlots;
+        while (u > floor && es[(u - 1) << 1] == REMOVED) {
+            u--;
+            es[u << 1] = null;
+        }
+        if (u != used) {
+            used = u;
+            liveFrom = Math.min(liveFrom, u << 1);
+            rebuilds++;
+        }
     }
 
     /**
@@ -896,6 +970,7 @@ abstract class CompactHashTable {
         int oldBits = indexBits;
         int oldUsed = used;
         int oldLiveFrom = liveFrom;
+        int oldDeletedSlots = deletedSlots;
         CollisionTree oldTrees = trees;
         int live = size;
         try {
@@ -910,6 +985,7 @@ abstract class CompactHashTable {
             rebuilds++;
             used = live;
             liveFrom = 0;
+            deletedSlots = 0;
             trees = null;
             if (oldTrees == null && newIndexPages == null) {
                 placeUngrouped(live);
@@ -929,6 +1005,7 @@ abstract class CompactHashTable {
             rebuilds--;
             used = oldUsed;
             liveFrom = oldLiveFrom;
+            deletedSlots = oldDeletedSlots;
             trees = oldTrees;
             modCount--;
             throw failure;

@@ -992,9 +992,10 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
 
         /**
          * The current position of this entry's key, or {@code -1} once it is removed. Only a
-         * rebuild moves entries, so a key missing from its position with no rebuild since was
-         * removed, and the entry stays detached even if the key is put back, as a
-         * {@code LinkedHashMap} node does; after a rebuild the key is looked up again.
+         * rebuild moves entries (giving positions back for reuse counts as one), so a key
+         * missing from its position with no rebuild since was removed, and the entry stays
+         * detached even if the key is put back, as a {@code LinkedHashMap} node does; after a
+         * rebuild the key is looked up again.
          */
         private int livePosition() {
             int p = position;
