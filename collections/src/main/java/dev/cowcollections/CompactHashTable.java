@@ -42,10 +42,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * removed: probing walks over it, so probe sequences never break, and a new key takes the first
  * one on its path, so keys that come and go do not lengthen the paths. A removal that leaves a
  * slot just before an empty one empties it instead, with the {@code DELETED} slots before it
- * ({@link #release}), and a removal of the newest entry gives the tombstones at the end of the
- * entries back ({@link #trimRemovedTail()}), so that keys that come and go need no rebuild. A probe compares tags
- * before it touches an entry, so a miss usually reads nothing but the index, and a hit reads the
- * index slot, the entry and the key, as {@code HashMap} reads its table slot, node and key.
+ * ({@link #release}), and a removal that leaves the newest entry a tombstone gives the
+ * tombstones at the end of the entries back ({@link #trimRemovedTail()}), so that keys that
+ * come and go need no rebuild. A probe compares tags before it touches an entry, so a miss
+ * usually reads nothing but the index, and a hit reads the index slot, the entry and the key,
+ * as {@code HashMap} reads its table slot, node and key.
  *
  * <p>Hash spreading. The home slot comes from the top bits of the hash code, folded, offset by
  * a random seed drawn once per JVM, and multiplied by the golden ratio (Fibonacci hashing), so
@@ -712,7 +713,7 @@ abstract class CompactHashTable {
         writeEntries(p + 1, null);
         size--;
         modCount++;
-        if (indexPages == null && entries[(used - 1) << 1] == REMOVED) {
+        if (rawKey((used - 1) << 1) == REMOVED) {
             trimRemovedTail();
         }
     }
@@ -851,17 +852,16 @@ abstract class CompactHashTable {
      * removal, not only the newest entry's, because the bound below may hold the run back until
      * later removals lower it. {@link #used} stays at least
      * {@code size + deletedSlots}, at least the index slots in use, which keeps the index below
-     * its load limit, so every probe still ends at an empty slot. A flat table only: a paged one
-     * adds entry pages only at its end. Counted as a rebuild, because a position given back may
-     * hold a new entry, and an entry view that held it must look its key up again.
+     * its load limit, so every probe still ends at an empty slot. The tombstones stay beyond
+     * {@code used} until new entries overwrite them: clearing them would copy the shared pages
+     * of a paged table. Counted as a rebuild, because a position given back may hold a new
+     * entry, and an entry view that held it must look its key up again.
      */
     private void trimRemovedTail() {
-        Object[] es = entries;
         int u = used;
         int floor = size + deletedSlots;
-        while (u > floor && es[(u - 1) << 1] == REMOVED) {
+        while (u > floor && rawKey((u - 1) << 1) == REMOVED) {
             u--;
-            es[u << 1] = null;
         }
         if (u != used) {
             used = u;

@@ -84,6 +84,28 @@ class CowMapPagesTest {
     }
 
     @Test
+    void keysThatComeAndGoGiveTheirPlacesBackWhileEachSnapshotKeepsItsOwn() {
+        CowMap<Integer, String> map = pagedMap(100);
+        Map<Integer, String> model = model(100);
+        for (int round = 0; round < 50; round++) {
+            CowMap<Integer, String> snapshot = map.copy();
+            Map<Integer, String> snapshotModel = new LinkedHashMap<>(model);
+            for (int k = 1_000; k < 1_020; k++) {
+                map.put(k, "r" + round);
+            }
+            for (int k = 1_000; k < 1_020; k++) {
+                assertEquals("r" + round, map.remove(k));
+            }
+            assertEquals(new ArrayList<>(snapshotModel.entrySet()), new ArrayList<>(snapshot.entrySet()));
+            assertEquals(new ArrayList<>(model.entrySet()), new ArrayList<>(map.entrySet()));
+            assertEquals(map.size() + map.deletedSlots, map.used, "the tombstones at the end were given back");
+            long inUse = java.util.stream.IntStream.of(map.indexSlots()).filter(slot -> slot != 0).count();
+            assertTrue(inUse <= map.used, () -> inUse + " index slots in use, " + map.used + " entries");
+            assertTrue(map.isPaged());
+        }
+    }
+
+    @Test
     void aMapGrowsIntoPagesAndAnswersAsAFlatOne() {
         CowMap<Integer, String> map = new CowMap<>();
         Map<Integer, String> model = new LinkedHashMap<>();
