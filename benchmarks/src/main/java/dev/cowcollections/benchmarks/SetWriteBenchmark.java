@@ -28,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class SetWriteBenchmark {
+    private static final String POLLUTED_ADD = "The probe of a polluted profile, as for the map's lookups: where other "
+            + "key types have polluted it, C2 compiles `hashCode` and `equals` as virtual calls and keeps the probe "
+            + "loop's variables in stack slots across them. Building 1 000 random `Integer`s, one run each way "
+            + "(`-p size=1000 -p elementType=RandomInteger`): ours 20.0 µs mono, 23.3 µs poly; `HashSet` 20.2 and "
+            + "20.0 µs.";
     @Param({"1000", "100000"})
     int size;
 
@@ -60,6 +65,7 @@ public class SetWriteBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 1.10)
+    @MissCause(baseline = "HashSet", where = "regime=poly", value = POLLUTED_ADD)
     public Set<Object> add_CowSet() {
         return addAll(new CowSet<>());
     }
