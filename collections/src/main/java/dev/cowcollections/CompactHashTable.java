@@ -177,9 +177,9 @@ abstract class CompactHashTable {
     IndexPages indexPages;
     int indexBits;
     /**
-     * Counts the times this handle's entries moved or its positions were given back (its
-     * rebuilds, taking another handle's buffer, {@link #trimRemovedTail()}), so that an entry
-     * view knows when to look its key up again rather than take it as removed.
+     * Counts the times this handle's entries moved (its rebuilds, and taking another handle's
+     * buffer), so that an entry view knows when to look its key up again rather than take it as
+     * removed.
      */
     int rebuilds;
     int used;
@@ -192,6 +192,15 @@ abstract class CompactHashTable {
      * empty slot.
      */
     int deletedSlots;
+    /**
+     * Whether entry views that find their mapping by position ({@link CowMap}'s entries) may have
+     * been made, or have found their key again, since the last rebuild. While they may,
+     * {@link #trimRemovedTail()} gives no position back: a view whose key was removed would take
+     * the same key put back in its old position for its own mapping. Set by reads (an entry
+     * iterator), so readers that race on a shared handle may write it: a {@code boolean} is
+     * written whole, and every reader writes {@code true}.
+     */
+    boolean entryViewsOut;
     CollisionTree trees;
     RefCount refCount;
     boolean knownUnique;
@@ -220,6 +229,7 @@ abstract class CompactHashTable {
         size = 0;
         liveFrom = 0;
         deletedSlots = 0;
+        entryViewsOut = false;
         trees = null;
         refCount = RefCount.IMMORTAL;
         knownUnique = false;
@@ -713,7 +723,7 @@ abstract class CompactHashTable {
         writeEntries(p + 1, null);
         size--;
         modCount++;
-        if (rawKey((used - 1) << 1) == REMOVED) {
+        if (!entryViewsOut && rawKey((used - 1) << 1) == REMOVED) {
             trimRemovedTail();
         }
     }
@@ -792,11 +802,15 @@ abstract class CompactHashTable {
         int high = -1 << bits;
         int length = indexLength();
         int mask = length - 1;
-        for (int i = m >>> -bits; slotAt(i) != 0; i = (i + 1) & mask) {
+        int direct = tag | (e + 1);
+        for (int i = m >>> -bits; ; i = (i + 1) & mask) {
             int s = slotAt(i);
-            if (s > 0 && (s & ~high) == e + 1) {
+            if (s == direct) {
                 release(i, mask);
                 return;
+            }
+            if (s == 0) {
+                break;
             }
             if (isGroupWithTag(s, high, tag)) {
                 int root = (s & ~high) - 1;
@@ -854,8 +868,7 @@ abstract class CompactHashTable {
      * {@code size + deletedSlots}, at least the index slots in use, which keeps the index below
      * its load limit, so every probe still ends at an empty slot. The tombstones stay beyond
      * {@code used} until new entries overwrite them: clearing them would copy the shared pages
-     * of a paged table. Counted as a rebuild, because a position given back may hold a new
-     * entry, and an entry view that held it must look its key up again.
+     * of a paged table. Not while {@link #entryViewsOut}.
      */
     private void trimRemovedTail() {
         int u = used;
@@ -863,11 +876,8 @@ abstract class CompactHashTable {
         while (u > floor && rawKey((u - 1) << 1) == REMOVED) {
             u--;
         }
-        if (u != used) {
-            used = u;
-            liveFrom = Math.min(liveFrom, u << 1);
-            rebuilds++;
-        }
+        used = u;
+        liveFrom = Math.min(liveFrom, u << 1);
     }
 
     /**
@@ -971,6 +981,7 @@ abstract class CompactHashTable {
         int oldUsed = used;
         int oldLiveFrom = liveFrom;
         int oldDeletedSlots = deletedSlots;
+        boolean oldEntryViewsOut = entryViewsOut;
         CollisionTree oldTrees = trees;
         int live = size;
         try {
@@ -986,6 +997,7 @@ abstract class CompactHashTable {
             used = live;
             liveFrom = 0;
             deletedSlots = 0;
+            entryViewsOut = false;
             trees = null;
             if (oldTrees == null && newIndexPages == null) {
                 placeUngrouped(live);
@@ -1006,6 +1018,7 @@ abstract class CompactHashTable {
             used = oldUsed;
             liveFrom = oldLiveFrom;
             deletedSlots = oldDeletedSlots;
+            entryViewsOut = oldEntryViewsOut;
             trees = oldTrees;
             modCount--;
             throw failure;

@@ -53,7 +53,8 @@ import java.util.stream.Collector;
  * first write after a copy costs one copy of the buffer: two {@code System.arraycopy} calls of
  * O(n), with no allocation per entry, where {@code new HashMap<>(map)} allocates a node per
  * entry. Iteration runs in time proportional to the number of entries ever added since the
- * last rebuild, which removal leaves in place as tombstones until the next growth.
+ * last rebuild, which removal leaves in place as tombstones until the next growth, except
+ * that a run of them at the end is given back when the index has room.
  *
  * <p>Large maps. A map whose table needs room for more than 4 096 entries keeps its entries in
  * pages of 256 entries and its index in pages of 512 slots, under two directories that share
@@ -98,7 +99,7 @@ import java.util.stream.Collector;
  * {@code LinkedHashMap}'s, and a write through them detaches a shared handle like any other.
  * {@code putFirst} of a key that is not already first costs O(n): it rebuilds the table with that
  * entry in front. {@code lastEntry} and {@code pollLastEntry} skip the entries removed from the
- * end since the last growth.
+ * end that are still tombstones.
  *
  * <p>This class permits {@code null} keys and {@code null} values. It is final so that no
  * subclass can break the sharing invariants.
@@ -924,6 +925,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
 
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
+            entryViewsOut = true;
             return new Cursor<Map.Entry<K, V>>() {
                 @Override
                 Map.Entry<K, V> element(int p) {
@@ -960,6 +962,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         @Override
         public boolean removeIf(Predicate<? super Map.Entry<K, V>> filter) {
             Objects.requireNonNull(filter);
+            entryViewsOut = true;
             return removeEntriesIf(p -> filter.test(new Entry(p)));
         }
 
@@ -992,16 +995,19 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
 
         /**
          * The current position of this entry's key, or {@code -1} once it is removed. Only a
-         * rebuild moves entries (giving positions back for reuse counts as one), so a key
-         * missing from its position with no rebuild since was removed, and the entry stays
-         * detached even if the key is put back, as a {@code LinkedHashMap} node does; after a
-         * rebuild the key is looked up again.
+         * rebuild moves entries, and no position is given back for reuse while entries may
+         * hold one ({@link #entryViewsOut}), so a key missing from its position with no rebuild
+         * since was removed, and the entry stays detached even if the key is put back, as a
+         * {@code LinkedHashMap} node does; after a rebuild the key is looked up again.
          */
         private int livePosition() {
             int p = position;
             if (p >= 0 && (p >= used << 1 || rawKey(p) != key)) {
                 p = position = rebuilds == rebuildsSeen ? -1 : find(key);
                 rebuildsSeen = rebuilds;
+                if (p >= 0) {
+                    entryViewsOut = true;
+                }
             }
             return p;
         }

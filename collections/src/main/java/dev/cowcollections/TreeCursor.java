@@ -150,6 +150,9 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         if (more) {
             refind(nextKey);
         } else {
+            // The removal may have mended the tree in place, and the path would then step from
+            // nodes it no longer describes to a leaf already walked.
+            path = null;
             rootSeen = map.root;
         }
     }

@@ -14,10 +14,10 @@ import java.util.SequencedMap;
  * <p>Costs. {@code firstEntry} and {@code pollFirstEntry} run in constant time (amortized, as
  * iteration skips the tombstones at the front once). {@code lastEntry} and
  * {@code pollLastEntry} run in constant time plus the number of removed entries at the end of
- * the table, which stay there as tombstones until the next growth compacts them: draining a map
- * of n entries from its end with {@code pollLastEntry} costs O(n<sup>2</sup>) in all, where
- * {@code LinkedHashMap} pays O(n). (The tombstones cannot simply be cut off the end: their index
- * slots stay {@code DELETED}, and only a rebuild may reuse them.) {@code putLast} runs in expected constant
+ * the table that are still tombstones. A removal gives such a run back only while the live
+ * entries and the {@code DELETED} index slots the removals left fit below it, so draining a map
+ * of n entries from its end with {@code pollLastEntry} may still cost O(n<sup>2</sup>) in all,
+ * where {@code LinkedHashMap} pays O(n). {@code putLast} runs in expected constant
  * time (a present key is removed and appended). {@code putFirst} of a key that is not already
  * first runs in O(n): the table keeps its entries in one dense array in insertion order, so
  * putting an entry in front rebuilds the table with that entry first, as

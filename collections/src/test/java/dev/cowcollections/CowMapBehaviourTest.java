@@ -503,6 +503,18 @@ class CowMapBehaviourTest {
     }
 
     @Test
+    void anEntryOfTheNewestKeyStaysDetachedWhenTheKeyIsPutBack() {
+        CowMap<String, Integer> map = new CowMap<>();
+        map.put("a", 1);
+        Map.Entry<String, Integer> entry = map.entrySet().iterator().next();
+        map.remove("a");
+        map.put("a", 3);
+        assertEquals(1, entry.getValue(), "the position the removal left is not given back under the entry");
+        assertEquals(1, entry.setValue(9));
+        assertEquals(3, map.get("a"));
+    }
+
+    @Test
     void anEntryFollowsItsKeyThroughARebuild() {
         CowMap<Integer, Integer> map = new CowMap<>(8);
         for (int i = 0; i < 8; i++) {

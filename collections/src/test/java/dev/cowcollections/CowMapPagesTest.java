@@ -97,7 +97,9 @@ class CowMapPagesTest {
                 assertEquals("r" + round, map.remove(k));
             }
             assertEquals(new ArrayList<>(snapshotModel.entrySet()), new ArrayList<>(snapshot.entrySet()));
-            assertEquals(new ArrayList<>(model.entrySet()), new ArrayList<>(map.entrySet()));
+            // Keys and values, not entries: entry views would keep the map from giving places back.
+            assertEquals(new ArrayList<>(model.keySet()), new ArrayList<>(map.keySet()));
+            assertEquals(new ArrayList<>(model.values()), new ArrayList<>(map.values()));
             assertEquals(map.size() + map.deletedSlots, map.used, "the tombstones at the end were given back");
             long inUse = java.util.stream.IntStream.of(map.indexSlots()).filter(slot -> slot != 0).count();
             assertTrue(inUse <= map.used, () -> inUse + " index slots in use, " + map.used + " entries");

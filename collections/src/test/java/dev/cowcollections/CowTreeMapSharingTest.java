@@ -229,6 +229,27 @@ class CowTreeMapSharingTest {
     }
 
     @Test
+    void removingTheLastEntryThroughAnIteratorEndsTheWalkEvenWhenTheTreeIsMendedInPlace() {
+        CowTreeMap<Integer, Integer> map = new CowTreeMap<>();
+        for (int k = 0; k <= 1024; k++) {
+            map.put(2 * k, k);
+        }
+        map.remove(2048);
+        map.put(1, 0);
+        map.put(65, 0);
+        for (int k = 1008; k <= 1023; k++) {
+            map.remove(2 * k);
+        }
+        for (int k = 975; k <= 989; k++) {
+            map.remove(2 * k);
+        }
+        TreeMap<Integer, Integer> model = new TreeMap<>(map);
+        map.tailMap(2014).clear();
+        model.tailMap(2014).clear();
+        assertEquals(model, map);
+    }
+
+    @Test
     void iteratorsFailFastButNotOnCopiesOrSiblingWrites() {
         CowTreeMap<Integer, Integer> map = identityMap(4, 50);
         Iterator<Map.Entry<Integer, Integer>> it = map.entrySet().iterator();
