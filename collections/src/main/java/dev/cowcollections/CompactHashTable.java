@@ -201,6 +201,8 @@ abstract class CompactHashTable {
      * written whole, and every reader writes {@code true}.
      */
     boolean entryViewsOut;
+    /** Counts {@link #clearTable()} calls: an entry view made before a clear stays detached for good. */
+    int clears;
     CollisionTree trees;
     RefCount refCount;
     boolean knownUnique;
@@ -478,6 +480,7 @@ abstract class CompactHashTable {
 
     /** Empties the table: in place when the buffer is private, by giving the share back otherwise. */
     final void clearTable() {
+        clears++;
         if (isUnique()) {
             if (indexPages == null) {
                 Arrays.fill(entries, 0, used << 1, null);

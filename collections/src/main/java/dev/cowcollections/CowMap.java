@@ -986,11 +986,15 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         /** The handle's rebuild count when {@link #position} was last right. */
         private int rebuildsSeen;
 
+        /** The handle's clear count when this entry was made. */
+        private final int clearsSeen;
+
         Entry(int position) {
             this.key = keyAt(position);
             this.value = valueAt(position);
             this.position = position;
             this.rebuildsSeen = rebuilds;
+            this.clearsSeen = clears;
         }
 
         /**
@@ -998,12 +1002,15 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
          * rebuild moves entries, and no position is given back for reuse while entries may
          * hold one ({@link #entryViewsOut}), so a key missing from its position with no rebuild
          * since was removed, and the entry stays detached even if the key is put back, as a
-         * {@code LinkedHashMap} node does; after a rebuild the key is looked up again.
+         * {@code LinkedHashMap} node does; after a rebuild the key is looked up again. A clear
+         * empties the table in place, so positions are reused: an entry made before one is
+         * removed for good.
          */
         private int livePosition() {
             int p = position;
-            if (p >= 0 && (p >= used << 1 || rawKey(p) != key)) {
-                p = position = rebuilds == rebuildsSeen ? -1 : find(key);
+            boolean cleared = clears != clearsSeen;
+            if (p >= 0 && (cleared || p >= used << 1 || rawKey(p) != key)) {
+                p = position = cleared || rebuilds == rebuildsSeen ? -1 : find(key);
                 rebuildsSeen = rebuilds;
                 if (p >= 0) {
                     entryViewsOut = true;

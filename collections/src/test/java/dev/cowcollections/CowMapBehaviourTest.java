@@ -506,6 +506,19 @@ class CowMapBehaviourTest {
     }
 
     @Test
+    void anEntryMadeBeforeAClearStaysDetachedWhenItsKeyIsPutBackInItsPlace() {
+        CowMap<String, Integer> map = new CowMap<>();
+        String key = "a";
+        map.put(key, 1);
+        Map.Entry<String, Integer> entry = map.entrySet().iterator().next();
+        map.clear();
+        map.put(key, 2);
+        assertEquals(1, entry.getValue());
+        entry.setValue(9);
+        assertEquals(2, map.get(key), "as with LinkedHashMap, the old entry does not write to the new mapping");
+    }
+
+    @Test
     void anEntryFollowsItsKeyThroughARebuild() {
         CowMap<Integer, Integer> map = new CowMap<>(8);
         for (int i = 0; i < 8; i++) {
