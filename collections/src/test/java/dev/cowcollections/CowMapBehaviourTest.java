@@ -622,7 +622,7 @@ class CowMapBehaviourTest {
      * Every probe must end at an empty slot: the slots in use stay at most the entries in use,
      * and the table's count of {@code DELETED} slots is at least the true one.
      */
-    private static void assertIndexBoundedByUsedEntries(CowMap<?, ?> map) {
+    static void assertIndexBoundedByUsedEntries(CowMap<?, ?> map) {
         int[] slots = map.indexSlots();
         long deleted = IntStream.of(slots).filter(slot -> slot == Integer.MIN_VALUE).count();
         long inUse = IntStream.of(slots).filter(slot -> slot != 0).count();
