@@ -208,6 +208,19 @@ abstract class CompactHashTable {
     boolean knownUnique;
     int modCount;
 
+    /**
+     * Counts the changes that may have put another array in place of one holding this handle's
+     * entries: every new entries array or directory (a detach, a growth, a rebuild, a clear),
+     * and every write to a paged entry, which copies the page when it is not owned. Some of them
+     * change no structure ({@link #modCount}): a detach for a replaced value, a growth made room
+     * for by {@code putAll} of keys already present. A loop or a view that holds a run (the flat
+     * entries, or one page) reads it again when this count has moved, and with {@code modCount}
+     * it says that a position still holds the key it held. It is one {@code int} compare, where
+     * the layout's own test (a detach changes {@link #refCount}, a page copy bumps
+     * {@link PageDirectory#pageSwaps}) takes two loads, a branch and a cast.
+     */
+    int runMoves;
+
     /** An empty table on the immortal empty buffer. */
     CompactHashTable() {
         pointAtEmpty();
@@ -223,6 +236,7 @@ abstract class CompactHashTable {
     }
 
     private void pointAtEmpty() {
+        runMoves++;
         entries = EMPTY_ENTRIES;
         index = EMPTY_INDEX;
         indexPages = null;
@@ -238,6 +252,7 @@ abstract class CompactHashTable {
     }
 
     private void allocate(int capacity) {
+        runMoves++;
         int indexLength = indexLengthFor(capacity);
         if (pagedFor(capacity)) {
             entries = PAGED_ENTRIES;
@@ -304,6 +319,7 @@ abstract class CompactHashTable {
             es[q] = ref;
         } else {
             PageDirectory pages = entryPages();
+            runMoves++;
             pages.writablePage(q >>> pages.pageShift, CowMap.class)[q & pages.pageMask] = ref;
         }
     }
@@ -322,6 +338,7 @@ abstract class CompactHashTable {
         if (page >= pages.pages.length || pages.pages[page] == null) {
             pages.addPages(page, page + 1);
         }
+        runMoves++;
         Object[] target = pages.writablePage(page, CowMap.class);
         int offset = p & pages.pageMask;
         target[offset] = key;
@@ -473,6 +490,7 @@ abstract class CompactHashTable {
         CollisionTree copiedTrees = trees == null ? null : trees.copy(capacity());
         CopyEvents.detached(CowMap.class, CopyEvents.PAGES, shared, 0,
                 CopyEvents.referenceBytes(pageCount + freshIndex.pages.length));
+        runMoves++;
         refCount = fresh;
         indexPages = freshIndex;
         trees = copiedTrees;
@@ -908,6 +926,7 @@ abstract class CompactHashTable {
         Object[] es = Arrays.copyOf(entries, capacity << 1);
         int[] ix = copyIndex ? index.clone() : index;
         CollisionTree copiedTrees = trees == null ? null : trees.copy(capacity);
+        runMoves++;
         entries = es;
         index = ix;
         trees = copiedTrees;
@@ -991,6 +1010,7 @@ abstract class CompactHashTable {
             // Entries move, so positions held by iterators, or found by a probe before a
             // callback, are stale: that is a structural change even when no key changes.
             modCount++;
+            runMoves++;
             entries = newEntries;
             index = newIndex;
             indexPages = newIndexPages;
@@ -1187,7 +1207,7 @@ abstract class CompactHashTable {
      * The array that holds entry position {@code p}: the flat entries, or the page holding
      * {@code p}. A loop reads a run directly, from {@link #runStart} to the run's end, instead
      * of looking every position up through the directory; a loop that calls code which may
-     * write this handle re-reads its run when {@link #runsMoved} says so.
+     * write this handle re-reads its run when {@link #runMoves} has moved.
      */
     final Object[] runHolding(int p) {
         Object[] es = entries;
@@ -1205,21 +1225,6 @@ abstract class CompactHashTable {
         }
         int shift = entryPages().pageShift;
         return p >>> shift << shift;
-    }
-
-    /** Counts the page copies of a paged table's directory; {@code 0} when flat. */
-    final int pageSwaps() {
-        return entries != PAGED_ENTRIES ? 0 : entryPages().pageSwaps;
-    }
-
-    /**
-     * Whether a write that changed no structure (a replaced value) may have put another array
-     * in place of a run read while the handle held {@code count} and {@code pageSwaps} was
-     * {@code swaps}: the write detached the handle, or copied a page. Structural changes bump
-     * {@link #modCount}, which the loops check first.
-     */
-    final boolean runsMoved(RefCount count, int swaps) {
-        return refCount != count || pageSwaps() != swaps;
     }
 
     /** Whether some live entry has {@code value}. */
@@ -1288,16 +1293,31 @@ abstract class CompactHashTable {
 
     /**
      * Iterates the live entries in insertion order, failing fast on a structural change made
-     * other than through itself. It reads the handle's current buffer at every step, because a
-     * removal through it may detach the handle, which keeps positions.
+     * other than through itself. A step looks up the run holding its entry (the flat entries,
+     * or one page) and hands the run and the entry's place in it to {@link #element}, so an
+     * entry view reads its key and value there without going through the directory again.
+     * It holds no run between steps: the caller may write through the handle in between (a
+     * removal through this cursor, a {@code setValue}, a {@code put} of a present key) and so
+     * detach it or copy the page.
+     *
+     * <p>{@link #next} must stay small. C2 inlines a method that has compiled code of its own
+     * only while that code is under 2 500 bytes ({@code InlineSmallCode}); over a large map
+     * {@code next()} is compiled on its own before the loop that calls it, and when it is not
+     * inlined the cursor and every entry it hands out are allocated. Compiled on its own with
+     * the entry's construction inlined, a cursor that held its run between steps took 2 300 to
+     * 5 200 bytes and was allocated in some forks of {@code MapIterateBenchmark} and not in
+     * others; this one takes about 2 100 ({@code -XX:CompileCommand=print}).
      */
     abstract class Cursor<T> implements Iterator<T> {
         private int next = firstLive();
         private int lastReturned = -1;
         private int expectedModCount = modCount;
 
-        /** The element for the entry at position {@code p} of {@code entries}. */
-        abstract T element(int p);
+        /**
+         * The element for the entry at position {@code p}, whose key is {@code run[offset]} and
+         * value {@code run[offset + 1]}.
+         */
+        abstract T element(Object[] run, int offset, int p);
 
         @Override
         public final boolean hasNext() {
@@ -1313,9 +1333,11 @@ abstract class CompactHashTable {
             if (p >= used << 1) {
                 throw new NoSuchElementException();
             }
+            Object[] run = runHolding(p);
+            T element = element(run, p - runStart(p), p);
             lastReturned = p;
             next = nextLive(p + 2);
-            return element(p);
+            return element;
         }
 
         @Override

@@ -518,6 +518,58 @@ class CowMapBehaviourTest {
         assertEquals(2, map.get(key), "as with LinkedHashMap, the old entry does not write to the new mapping");
     }
 
+    /**
+     * Runs {@code test} with the production page geometry, whatever the run forces: under it a
+     * full flat map of ten entries grows its entries array and keeps its index when
+     * {@code putAll} of one key it holds makes room, a growth that moves no entry and so is no
+     * structural change. (A paged table rebuilds when it grows, which is one; the paged-layout
+     * run pages maps this small.)
+     */
+    private static void withProductionGeometry(Consumer<CowMap<Integer, Integer>> test) {
+        int pagedAbove = PageDirectory.pagedAbove();
+        int pageShift = PageDirectory.pageShift();
+        PageDirectory.setGeometryForTesting(PageDirectory.DEFAULT_PAGED_ABOVE, PageDirectory.DEFAULT_PAGE_SHIFT);
+        try {
+            CowMap<Integer, Integer> map = new CowMap<>(10);
+            for (int i = 0; map.size() < map.capacity(); i++) {
+                map.put(i, i);
+            }
+            assertFalse(map.isPaged());
+            test.accept(map);
+        } finally {
+            PageDirectory.setGeometryForTesting(pagedAbove, pageShift);
+        }
+    }
+
+    @Test
+    void anEntryShowsAValueWrittenAfterPutAllOfAPresentKeyGrewTheTable() {
+        withProductionGeometry(map -> {
+            Map.Entry<Integer, Integer> first = map.entrySet().iterator().next();
+            int capacity = map.capacity();
+            map.putAll(Map.of(0, 100));
+            assertTrue(map.capacity() > capacity, "putAll made room for a key it then found present");
+            assertEquals(100, first.getValue());
+            map.put(0, 7);
+            assertEquals(7, first.getValue());
+        });
+    }
+
+    @Test
+    void forEachShowsAValueTheActionWroteAfterPutAllOfAPresentKeyGrewTheTable() {
+        withProductionGeometry(map -> {
+            int capacity = map.capacity();
+            List<Integer> seen = new ArrayList<>();
+            map.forEach((k, v) -> {
+                if (k == 0) {
+                    map.putAll(Map.of(5, 500));
+                }
+                seen.add(v);
+            });
+            assertTrue(map.capacity() > capacity, "putAll made room for a key it then found present");
+            assertEquals(500, seen.get(5), "as in LinkedHashMap, a later entry shows the value written before it was reached");
+        });
+    }
+
     @Test
     void anEntryFollowsItsKeyThroughARebuild() {
         CowMap<Integer, Integer> map = new CowMap<>(8);

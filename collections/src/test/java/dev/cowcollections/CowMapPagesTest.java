@@ -271,6 +271,22 @@ class CowMapPagesTest {
     }
 
     @Test
+    void anEntryShowsAValueWrittenAfterItWasMadeWhenTheWriteCopiedItsPage() {
+        CowMap<Integer, String> original = pagedMap(60);
+        CowMap<Integer, String> copy = original.copy();
+        Map.Entry<Integer, String> beforeDetach = copy.entrySet().iterator().next();
+        copy.put(0, "detached");
+        assertEquals("detached", beforeDetach.getValue());
+        for (Map.Entry<Integer, String> e : copy.entrySet()) {
+            copy.put(e.getKey(), "new" + e.getKey());
+            assertEquals("new" + e.getKey(), e.getValue(), "the write copied the page the entry was read from");
+            copy.put(e.getKey(), "again" + e.getKey());
+            assertEquals("again" + e.getKey(), e.getValue(), "the second write was in place");
+        }
+        assertSameInOrder(model(60), original);
+    }
+
+    @Test
     void hashCodeAndContainsValueReadEveryPageAndSkipRemovedEntries() {
         CowMap<Integer, String> map = pagedMap(60);
         Map<Integer, String> model = model(60);
