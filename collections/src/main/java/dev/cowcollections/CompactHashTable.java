@@ -1218,6 +1218,11 @@ abstract class CompactHashTable {
         return pages.pages[p >>> pages.pageShift];
     }
 
+    /** The index of entry position {@code p} in {@link #runHolding runHolding(p)}. */
+    final int runOffset(int p) {
+        return entries != PAGED_ENTRIES ? p : p & entryPages().pageMask;
+    }
+
     /** The position of element {@code 0} of {@link #runHolding runHolding(p)}. */
     final int runStart(int p) {
         if (entries != PAGED_ENTRIES) {
@@ -1334,7 +1339,7 @@ abstract class CompactHashTable {
                 throw new NoSuchElementException();
             }
             Object[] run = runHolding(p);
-            T element = element(run, p - runStart(p), p);
+            T element = element(run, runOffset(p), p);
             lastReturned = p;
             next = nextLive(p + 2);
             return element;

@@ -964,7 +964,7 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
         public boolean removeIf(Predicate<? super Map.Entry<K, V>> filter) {
             Objects.requireNonNull(filter);
             entryViewsOut = true;
-            return removeEntriesIf(p -> filter.test(new Entry(runHolding(p), p - runStart(p), p)));
+            return removeEntriesIf(p -> filter.test(new Entry(runHolding(p), runOffset(p), p)));
         }
 
         @Override

@@ -62,13 +62,15 @@ public class MapIterateBenchmark {
 
     @Benchmark
     @Goal(baseline = "LinkedHashMap", atMost = 1.0)
-    @MissCause(baseline = "LinkedHashMap", where = "size=100000", value = "At 100 000 entries the map is paged, and "
-            + "its iterator reads every entry through the directories: the next live position, the key and the value, "
-            + "each a chain of four dependent loads where the flat table reads one array. Before paging (full run at "
-            + "6399df7) these rows read 0.58 and 1.12. A cursor that held a page (3c25865) made the iterator and its "
-            + "entries escape: iterating 1 000 flat entries went from 0 to 21 382 B and to 4.8 to 6.9 times "
-            + "`LinkedHashMap` (`benchmarks/run --quick --repeat`), so it was reverted (40f0172); `forEach` reads a page "
-            + "at a time and is within 1.13 to 1.15 times flat (`MapPagedLayoutBenchmark.iterate`).")
+    @MissCause(baseline = "LinkedHashMap", where = "size=100000", value = "At 100 000 entries the map is paged. A step "
+            + "looks its page up through the directory (handle, `PageDirectory`, page array, page) and the skip past "
+            + "removed entries looks the next position up again; an entry then reads its value from the page it was "
+            + "made from while the handle's counts have not moved (98b3523: 2.06 to 2.18 times `LinkedHashMap` before, "
+            + "1.29 to 1.58 after, in `-p size=100000` selections). `LinkedHashMap` follows one pointer a step. A "
+            + "cursor that held its page between steps, with no lookup at all, compiled to more than `InlineSmallCode` "
+            + "(2 500 bytes) once the entry's construction was inlined into it: C2 then refused to inline `next()` in "
+            + "some forks, and every entry was allocated (5.6 MB a pass). `forEach` reads a page at a time and is within "
+            + "0.98 to 1.14 times the flat table (`MapPagedLayoutBenchmark.iterate`).")
     public int iterate_CowMap() {
         return sumEntries(cowMap);
     }
