@@ -117,6 +117,14 @@ abstract class BPlusTree<K, V> {
     /** Counts additions and removals of keys, for fail-fast iterators. */
     int modCount;
 
+    /**
+     * Counts the writes that copied nodes. A walk that holds nodes ({@link TreeCursor},
+     * {@code forEach}) finds its place again in the current tree when this moved, so that it
+     * reads values written since. The root alone does not tell: once a write has made the root
+     * this handle's own, a later write copies only the nodes below it that it does not own.
+     */
+    int pathCopies;
+
     /** The epoch whose nodes this handle may write in place while it is unique. */
     RefCount epoch = RefCount.IMMORTAL;
 
@@ -573,6 +581,7 @@ abstract class BPlusTree<K, V> {
         }
         if (copied > 0) {
             ownNodes += copied;
+            pathCopies++;
             // A path copy is this layout's detach, as a page copy is CowList's: no element is
             // copied one by one; the bytes are the nodes' two arrays each (keys, and values or children).
             CopyEvents.detached(CowTreeMap.class, CopyEvents.PAGES, from, 0, CopyEvents.referenceBytes(2L * nodeWidth * copied));

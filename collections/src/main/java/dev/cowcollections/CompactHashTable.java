@@ -392,6 +392,7 @@ abstract class CompactHashTable {
         indexPages = source.indexPages;
         indexBits = source.indexBits;
         rebuilds++;
+        runMoves++;
         used = source.used;
         size = source.size;
         liveFrom = source.liveFrom;
@@ -401,13 +402,19 @@ abstract class CompactHashTable {
         knownUnique = false;
     }
 
-    /** Moves the private buffer of {@code source}, a handle about to be dropped, into this new handle. */
+    /**
+     * Moves the private buffer of {@code source}, a handle about to be dropped, into this
+     * handle: a new one, or one whose entries it reordered ({@code putFirst}). That moves every
+     * entry, as a rebuild does, so it counts as one, and as a move of the runs: an entry view of
+     * this handle made before then looks its key up again.
+     */
     final void takeBufferOf(CompactHashTable source) {
         entries = source.entries;
         index = source.index;
         indexPages = source.indexPages;
         indexBits = source.indexBits;
-        rebuilds = source.rebuilds;
+        rebuilds++;
+        runMoves++;
         used = source.used;
         size = source.size;
         liveFrom = source.liveFrom;
@@ -499,6 +506,7 @@ abstract class CompactHashTable {
     /** Empties the table: in place when the buffer is private, by giving the share back otherwise. */
     final void clearTable() {
         clears++;
+        runMoves++;
         if (isUnique()) {
             if (indexPages == null) {
                 Arrays.fill(entries, 0, used << 1, null);

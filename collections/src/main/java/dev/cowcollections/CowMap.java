@@ -1002,7 +1002,9 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
          * 2.02 times {@code LinkedHashMap} against 1.29 to 1.58 with the run kept). The price is
          * that an entry kept after its step keeps that run reachable: one page of a paged map,
          * or the entries array of a flat one, at most 8 192 references, with the keys and values
-         * it held then.
+         * it held then. The sum is an {@code int}: after 2<sup>32</sup> changes it comes round
+         * to the same value once, and a read at exactly that moment would take the fast path
+         * wrongly, the same bound {@code modCount} gives every fail-fast check.
          */
         private final Object[] run;
         private final int offset;

@@ -322,9 +322,13 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
     /** Whether some key maps to {@code value}; a scan of the leaves, O(n). */
     @Override
     public boolean containsValue(Object value) {
-        for (TreePath p = firstPath(); p != null; p = p.next() ? p : null) {
-            if (Objects.equals(value, p.value())) {
-                return true;
+        for (TreePath p = firstPath(); p != null; p = p.nextLeaf() ? p : null) {
+            TreeLeaf leaf = p.leaf;
+            Object[] values = leaf.values;
+            for (int i = 0, n = leaf.size; i < n; i++) {
+                if (Objects.equals(value, values[i])) {
+                    return true;
+                }
             }
         }
         return false;
@@ -809,14 +813,35 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         }
     }
 
+    /**
+     * Calls {@code action} for each mapping in key order, reading a leaf's arrays at a time. An
+     * action that replaces a value changes no structure, but when nodes are shared the write
+     * copies the ones on its path, and the leaf being read or the nodes ahead may then no
+     * longer be the map's: after each call whose write copied nodes
+     * ({@link BPlusTree#pathCopies}), the walk finds the next key again in the map's current
+     * tree, so a value written for a key ahead shows when the walk reaches it, as in
+     * {@code TreeMap}.
+     */
     @SuppressWarnings("unchecked")
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
-        for (TreePath p = firstPath(); p != null; p = p.next() ? p : null) {
-            action.accept((K) p.key(), (V) p.value());
-            checkForComodification(expectedModCount);
+        TreePath p = firstPath();
+        while (p != null) {
+            int copiesSeen = pathCopies;
+            TreeLeaf leaf = p.leaf;
+            Object[] keys = leaf.keys;
+            Object[] values = leaf.values;
+            int i = p.index;
+            for (int n = leaf.size; i < n; i++) {
+                action.accept((K) keys[i], (V) values[i]);
+                checkForComodification(expectedModCount);
+                if (pathCopies != copiesSeen) {
+                    break;
+                }
+            }
+            p = i < leaf.size ? pathNear(keys[i], false, true) : p.nextLeaf() ? p : null;
         }
     }
 
@@ -878,8 +903,11 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
     @Override
     public int hashCode() {
         int h = 0;
-        for (TreePath p = firstPath(); p != null; p = p.next() ? p : null) {
-            h += Objects.hashCode(p.key()) ^ Objects.hashCode(p.value());
+        for (TreePath p = firstPath(); p != null; p = p.nextLeaf() ? p : null) {
+            TreeLeaf leaf = p.leaf;
+            for (int i = 0, n = leaf.size; i < n; i++) {
+                h += Objects.hashCode(leaf.keys[i]) ^ Objects.hashCode(leaf.values[i]);
+            }
         }
         return h;
     }
@@ -989,9 +1017,12 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
         out.defaultWriteObject();
         out.writeObject(comparator);
         out.writeInt(size);
-        for (TreePath p = firstPath(); p != null; p = p.next() ? p : null) {
-            out.writeObject(p.key());
-            out.writeObject(p.value());
+        for (TreePath p = firstPath(); p != null; p = p.nextLeaf() ? p : null) {
+            TreeLeaf leaf = p.leaf;
+            for (int i = 0, n = leaf.size; i < n; i++) {
+                out.writeObject(leaf.keys[i]);
+                out.writeObject(leaf.values[i]);
+            }
         }
         checkForComodification(expectedModCount);
     }

@@ -15,10 +15,12 @@ import java.util.NoSuchElementException;
  * <p>It reads the arrays of one leaf at a time, from {@link #index} up (or down) to
  * {@link #limit}: the end of the leaf, or the fence, the first entry beyond the range, when
  * that is in this leaf. A {@link TreePath} finds the next leaf when it runs out. A write that
- * changes no key may still copy the path it writes (when the map is shared), and then the
- * nodes under the iterator are no longer the map's: every step checks the map's root and, when
- * it changed, finds the next key and the fence again in the map's current tree, so values
- * written since show. {@link #remove()} removes by key and finds its place again the same way.
+ * changes no key may still copy the nodes on its path that the map does not own (when nodes
+ * are shared), and then the nodes under the iterator may no longer be the map's: every step
+ * checks the map's count of such copies ({@link BPlusTree#pathCopies}) and, when it moved,
+ * finds the next key and the fence again in the map's current tree, so values written since
+ * show. The root alone would not tell: a write under a root the map already owns copies only
+ * the nodes below it. {@link #remove()} removes by key and finds its place again the same way.
  *
  * @param <T> what each step returns: a key, a value or an entry
  */
@@ -42,7 +44,8 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
     Object[] values;
     private int index;
     private int limit;
-    private TreeNode rootSeen;
+    /** The map's {@link BPlusTree#pathCopies} when the walk last found its place. */
+    private int copiesSeen;
     private Object lastKey = NO_KEY;
     private int expectedModCount;
 
@@ -67,7 +70,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         this.fenceKey = fenced ? fenceLeaf.keys[fenceIndex] : null;
         this.fenceLeaf = fenceLeaf;
         this.fenceIndex = fenceIndex;
-        this.rootSeen = map.root;
+        this.copiesSeen = map.pathCopies;
         this.expectedModCount = map.modCount;
         this.path = first;
         this.pathAhead = true;
@@ -80,7 +83,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
 
     /**
      * The index in {@link #keys} and {@link #values} of the entry the step returns, after the
-     * fail-fast checks and, if the map's root changed, finding the place again.
+     * fail-fast checks and, if a write copied nodes since, finding the place again.
      */
     final int nextIndex() {
         if (map.modCount != expectedModCount) {
@@ -89,7 +92,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         if (index == limit && !enterNextLeaf()) {
             throw new NoSuchElementException();
         }
-        if (map.root != rootSeen) {
+        if (map.pathCopies != copiesSeen) {
             refind(keys[index]);
         }
         return index;
@@ -153,13 +156,13 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
             // The removal may have mended the tree in place, and the path would then step from
             // nodes it no longer describes to a leaf already walked.
             path = null;
-            rootSeen = map.root;
+            copiesSeen = map.pathCopies;
         }
     }
 
     /** Positions the walk on {@code key} and the fence, both of which the map holds, in its current tree. */
     private void refind(Object key) {
-        rootSeen = map.root;
+        copiesSeen = map.pathCopies;
         if (fenced) {
             TreePosition fence = map.exactPosition(fenceKey);
             fenceLeaf = fence.leaf;

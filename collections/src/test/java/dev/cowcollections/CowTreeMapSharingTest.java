@@ -229,6 +229,83 @@ class CowTreeMapSharingTest {
     }
 
     @Test
+    void forEachShowsValuesTheActionWroteAheadOfItAcrossPathCopies() {
+        for (int width : new int[] {4, 32}) {
+            CowTreeMap<Integer, Integer> map = identityMap(width, 100);
+            TreeMap<Integer, Integer> model = new TreeMap<>(map);
+            List<Integer> seen = new ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
+            List<CowTreeMap<Integer, Integer>> snapshots = new ArrayList<>();
+            map.forEach((k, v) -> {
+                seen.add(v);
+                snapshots.add(map.copy());
+                if (k % 10 == 0) {
+                    map.put(k + 5, -(k + 5));
+                }
+            });
+            model.forEach((k, v) -> {
+                expected.add(v);
+                if (k % 10 == 0) {
+                    model.put(k + 5, -(k + 5));
+                }
+            });
+            assertEquals(expected, seen, "width " + width);
+            assertEquals(model, map);
+            assertEquals(identityMap(width, 100), snapshots.get(0), "the first snapshot keeps every value");
+        }
+    }
+
+    /**
+     * After one write following a copy, the root is the map's own and the nodes away from that
+     * write are not: a later write copies only the leaf (and inner nodes) it takes, under the
+     * same root, so a walk that watched the root alone went on reading the old leaf.
+     */
+    @Test
+    void walksShowValuesWrittenAheadWhenAWriteCopiesNodesUnderARootAlreadyOwned() {
+        for (int width : new int[] {4, 32}) {
+            for (int walk = 0; walk < 3; walk++) {
+                CowTreeMap<Integer, Integer> map = identityMap(width, 100);
+                CowTreeMap<Integer, Integer> snapshot = map.copy();
+                map.put(99, -99);
+                TreeMap<Integer, Integer> model = new TreeMap<>(map);
+                List<Integer> seen = new ArrayList<>();
+                if (walk == 0) {
+                    map.forEach((k, v) -> {
+                        seen.add(v);
+                        writeAhead(map, k);
+                    });
+                } else if (walk == 1) {
+                    for (Map.Entry<Integer, Integer> e : map.entrySet()) {
+                        seen.add(e.getValue());
+                        writeAhead(map, e.getKey());
+                    }
+                } else {
+                    int k = 0;
+                    for (Integer v : map.values()) {
+                        seen.add(v);
+                        writeAhead(map, k++);
+                    }
+                }
+                List<Integer> expected = new ArrayList<>();
+                model.forEach((k, v) -> {
+                    expected.add(v);
+                    writeAhead(model, k);
+                });
+                assertEquals(expected, seen, "width " + width + ", walk " + walk);
+                assertEquals(model, map);
+                assertEquals(identityMap(width, 100), snapshot);
+            }
+        }
+    }
+
+    /** Replaces the value of the key after {@code k} with its negation, at every third key. */
+    private static void writeAhead(Map<Integer, Integer> map, int k) {
+        if (k % 3 == 0 && k + 1 < 99) {
+            map.put(k + 1, -(k + 1));
+        }
+    }
+
+    @Test
     void removingTheLastEntryThroughAnIteratorEndsTheWalkEvenWhenTheTreeIsMendedInPlace() {
         CowTreeMap<Integer, Integer> map = new CowTreeMap<>();
         for (int k = 0; k <= 1024; k++) {

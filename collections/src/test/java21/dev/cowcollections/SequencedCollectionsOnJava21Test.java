@@ -90,6 +90,24 @@ class SequencedCollectionsOnJava21Test {
     }
 
     @Test
+    void anEntryFollowsItsKeyWhenPutFirstReordersTheMap() {
+        LinkedHashMap<String, Integer> model = new LinkedHashMap<>();
+        model.put("a", 1);
+        model.put("b", 2);
+        SequencedMap<String, Integer> map = sequenced(CowMap.of("a", 1, "b", 2));
+        Map.Entry<String, Integer> modelEntry = model.entrySet().iterator().next();
+        Map.Entry<String, Integer> entry = map.entrySet().iterator().next();
+        for (SequencedMap<String, Integer> m : List.of(model, map)) {
+            m.putFirst("c", 3);
+            m.put("a", 10);
+        }
+        assertEquals(modelEntry.getValue(), entry.getValue());
+        modelEntry.setValue(5);
+        entry.setValue(5);
+        assertSameMap(model, map);
+    }
+
+    @Test
     void pollsAndEndsOfAnEmptyMapAreNullAndDoNotDetach() {
         CowMap<String, Integer> empty = new CowMap<>();
         CowMap<String, Integer> copy = empty.copy();
