@@ -19,7 +19,9 @@ import java.util.NoSuchElementException;
  * are shared), and then the nodes under the iterator may no longer be the map's: every step
  * checks the map's count of such copies ({@link BPlusTree#pathCopies}) and, when it moved,
  * finds the next key and the fence again in the map's current tree, so values written since
- * show. The root alone would not tell: a write under a root the map already owns copies only
+ * show; a step to the next leaf does the same rather than climb a path whose inner nodes a
+ * write may have pointed at copies, where the fence's leaf is no longer the one it holds. The
+ * root alone would not tell: a write under a root the map already owns copies only
  * the nodes below it. {@link #remove()} removes by key and finds its place again the same way.
  *
  * @param <T> what each step returns: a key, a value or an entry
@@ -93,7 +95,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
             throw new NoSuchElementException();
         }
         if (map.pathCopies != copiesSeen) {
-            refind(keys[index]);
+            refind(keys[index], true);
         }
         return index;
     }
@@ -126,7 +128,14 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         }
         if (pathAhead) {
             pathAhead = false;
-        } else if (p.leaf == fenceLeaf || !p.nextLeaf(step)) {
+        } else if (p.leaf == fenceLeaf) {
+            return false;
+        } else if (map.pathCopies != copiesSeen) {
+            // A write since may have pointed the path's inner nodes, written in place, at copies:
+            // stepping through them would reach a copy of the fence's leaf, not the fence.
+            refind(keys[index - step], false);
+            return index != limit;
+        } else if (!p.nextLeaf(step)) {
             return false;
         }
         TreeLeaf leaf = p.leaf;
@@ -151,7 +160,7 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         lastKey = NO_KEY;
         expectedModCount = map.modCount;
         if (more) {
-            refind(nextKey);
+            refind(nextKey, true);
         } else {
             // The removal may have mended the tree in place, and the path would then step from
             // nodes it no longer describes to a leaf already walked.
@@ -160,15 +169,18 @@ abstract class TreeCursor<K, V, T> implements Iterator<T> {
         }
     }
 
-    /** Positions the walk on {@code key} and the fence, both of which the map holds, in its current tree. */
-    private void refind(Object key) {
+    /**
+     * Positions the walk on {@code key} ({@code inclusive}) or on the entry after it in the
+     * walk's direction, and the fence, which the map holds, in its current tree.
+     */
+    private void refind(Object key, boolean inclusive) {
         copiesSeen = map.pathCopies;
         if (fenced) {
             TreePosition fence = map.exactPosition(fenceKey);
             fenceLeaf = fence.leaf;
             fenceIndex = fence.index;
         }
-        path = map.pathNear(key, true, step > 0);
+        path = map.pathNear(key, inclusive, step > 0);
         pathAhead = true;
         enterNextLeaf();
     }

@@ -298,6 +298,48 @@ class CowTreeMapSharingTest {
         }
     }
 
+    /**
+     * A range iterator at the end of a leaf, when a write under inner nodes the map already owns
+     * copies the leaf that holds the range's end: the path it would climb now leads to that copy,
+     * not to the leaf it took the end from, and it must still stop at the end (it walked on past
+     * it, and then off its leaf's arrays). Every end, and a write of the end's key after every
+     * step, both directions, at two node widths.
+     */
+    @Test
+    void aRangeIteratorStopsAtItsEndWhenAWriteCopiesTheLeafThatHoldsIt() {
+        int n = 64;
+        for (int width : new int[] {4, 32}) {
+            for (int end = 1; end < n - 1; end++) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    int fenceKey = descending ? end - 1 : end;
+                    int rangeSize = descending ? n - end : end;
+                    for (int writeAt = 0; writeAt < rangeSize; writeAt++) {
+                        CowTreeMap<Integer, Integer> map = identityMap(width, n);
+                        CowTreeMap<Integer, Integer> snapshot = map.copy();
+                        // The map now owns the root and the path to where the walk starts.
+                        map.put(descending ? n - 1 : 0, -1);
+                        NavigableMap<Integer, Integer> range = descending
+                                ? map.tailMap(end, true).descendingMap() : map.headMap(end, false);
+                        List<Integer> expected = new ArrayList<>(range.keySet());
+                        List<Integer> seen = new ArrayList<>();
+                        Iterator<Integer> it = range.keySet().iterator();
+                        while (it.hasNext()) {
+                            seen.add(it.next());
+                            if (seen.size() == writeAt + 1) {
+                                map.put(fenceKey, -fenceKey - 100);
+                            }
+                        }
+                        String where = "width " + width + ", end " + end + (descending ? " descending" : "")
+                                + ", write after " + (writeAt + 1);
+                        assertEquals(expected, seen, where);
+                        assertEquals(-fenceKey - 100, map.get(fenceKey), where);
+                        assertEquals(identityMap(width, n), snapshot, where);
+                    }
+                }
+            }
+        }
+    }
+
     /** Replaces the value of the key after {@code k} with its negation, at every third key. */
     private static void writeAhead(Map<Integer, Integer> map, int k) {
         if (k % 3 == 0 && k + 1 < 99) {
