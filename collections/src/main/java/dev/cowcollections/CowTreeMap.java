@@ -65,8 +65,10 @@ import java.util.stream.Collector;
  *
  * <p>The iterators of every view are <i>fail-fast</i> as {@code TreeMap}'s are: a structural
  * change (a key added or removed) made other than through the iterator itself throws
- * {@link ConcurrentModificationException} on a best-effort basis. Copying the map, or writes
- * through other handles, never disturb an iterator. The views ({@code subMap}, {@code headMap},
+ * {@link ConcurrentModificationException} on a best-effort basis. One difference: after the
+ * last step, such a change makes {@code hasNext()} answer {@code true} and {@code next()} throw,
+ * as {@code ArrayList}'s iterator does, where {@code TreeMap}'s {@code hasNext()} stays
+ * {@code false}. Copying the map, or writes through other handles, never disturb an iterator. The views ({@code subMap}, {@code headMap},
  * {@code tailMap}, {@code descendingMap}, {@code navigableKeySet}, {@code values},
  * {@code entrySet}) are live and belong to this handle: a write through them is a write to this
  * handle.

@@ -37,7 +37,9 @@ import java.util.stream.Collector;
  * <p>Thread safety. One handle is not thread-safe, as {@code TreeSet} is not; handles that share
  * a tree may be read and written at the same time from different threads with no
  * synchronization, each seeing only its own writes, once the copy reached the other thread
- * through a safe publication. Iterators are <i>fail-fast</i> as {@code TreeSet}'s are, and the
+ * through a safe publication. Iterators are <i>fail-fast</i> as {@code TreeSet}'s are (with the
+ * one difference {@link CowTreeMap} states: an element added or removed after the last step
+ * makes {@code hasNext()} answer {@code true} and {@code next()} throw), and the
  * views ({@code subSet}, {@code headSet}, {@code tailSet}, {@code descendingSet}) are live and
  * belong to this handle. Copies are shallow: the elements are shared references.
  *

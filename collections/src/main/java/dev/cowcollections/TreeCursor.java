@@ -8,7 +8,10 @@ import java.util.NoSuchElementException;
 /**
  * An iterator over a range of a {@link CowTreeMap}, ascending or descending, failing fast as
  * {@code TreeMap}'s iterators do: a key added or removed other than through the iterator throws
- * {@link ConcurrentModificationException}. {@link Keys}, {@link Values} and {@link Entries}
+ * {@link ConcurrentModificationException}. Unlike {@code TreeMap}'s, a change after the last
+ * step also makes {@link #hasNext()} answer {@code true}, so that {@code next()} throws: at the
+ * end of a leaf, whether another one follows is known only by climbing the path, and after a
+ * change the path may describe nodes mended in place. {@link Keys}, {@link Values} and {@link Entries}
  * say what each step returns; each has its own {@code next()}, so that a loop over one of them
  * compiles to a scan of a leaf's arrays and the entries it hands out can be scalar-replaced.
  *

@@ -7,7 +7,8 @@ package dev.cowcollections;
  * the nearest inner node with a child beside the one taken and descends from there.
  *
  * <p>It reads the nodes it was positioned on, so it is valid only while the tree keeps them:
- * {@link TreeCursor} positions a new path whenever the tree's root changed.
+ * {@link TreeCursor} positions a new path whenever a write copied nodes since
+ * ({@link BPlusTree#pathCopies}), and fails fast on a change of keys.
  */
 final class TreePath {
     private final TreeInner[] inners;

@@ -387,6 +387,25 @@ class CowTreeMapSharingTest {
         assertThrows(ConcurrentModificationException.class, keys::next);
     }
 
+    /** The documented difference from {@code TreeMap}, whose {@code hasNext()} stays false here. */
+    @Test
+    void aKeyAddedAfterTheLastStepMakesTheIteratorFailFast() {
+        CowTreeMap<Integer, Integer> map = identityMap(4, 10);
+        Iterator<Integer> keys = map.keySet().iterator();
+        while (keys.hasNext()) {
+            keys.next();
+        }
+        map.put(100, 0);
+        assertTrue(keys.hasNext());
+        assertThrows(ConcurrentModificationException.class, keys::next);
+        Iterator<Integer> exhausted = map.keySet().iterator();
+        while (exhausted.hasNext()) {
+            exhausted.next();
+        }
+        map.put(5, -5);
+        assertFalse(exhausted.hasNext(), "a value replaced is no structural change");
+    }
+
     @Test
     void sortedSourcesAreSharedOrBuiltInLinearTime() {
         CowTreeMap<Integer, Integer> map = identityMap(32, 1_000);
