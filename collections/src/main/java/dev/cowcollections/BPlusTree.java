@@ -118,10 +118,11 @@ abstract class BPlusTree<K, V> {
     int modCount;
 
     /**
-     * Counts the writes that copied nodes. A walk that holds nodes ({@link TreeCursor},
-     * {@code forEach}) finds its place again in the current tree when this moved, so that it
-     * reads values written since. The root alone does not tell: once a write has made the root
-     * this handle's own, a later write copies only the nodes below it that it does not own.
+     * Counts the writes that copied nodes. A walk that holds nodes ({@link TreeCursor}, which
+     * every iterator and {@code forEach} use) finds its place again in the current tree when
+     * this moved, so that it reads values written since. The root alone does not tell: once a
+     * write has made the root this handle's own, a later write copies only the nodes below it
+     * that it does not own.
      */
     int pathCopies;
 

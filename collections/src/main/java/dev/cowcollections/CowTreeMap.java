@@ -68,10 +68,10 @@ import java.util.stream.Collector;
  * {@link ConcurrentModificationException} on a best-effort basis. One difference: after the
  * last step, such a change makes {@code hasNext()} answer {@code true} and {@code next()} throw,
  * as {@code ArrayList}'s iterator does, where {@code TreeMap}'s {@code hasNext()} stays
- * {@code false}. Copying the map, or writes through other handles, never disturb an iterator. The views ({@code subMap}, {@code headMap},
- * {@code tailMap}, {@code descendingMap}, {@code navigableKeySet}, {@code values},
- * {@code entrySet}) are live and belong to this handle: a write through them is a write to this
- * handle.
+ * {@code false}. Copying the map, or writes through other handles, never disturb an iterator.
+ * The views ({@code subMap}, {@code headMap}, {@code tailMap}, {@code descendingMap},
+ * {@code navigableKeySet}, {@code values}, {@code entrySet}) are live and belong to this handle:
+ * a write through them is a write to this handle.
  *
  * <p>Keys are ordered by their natural ordering or by the comparator given at construction, and
  * natural ordering rejects {@code null} keys with {@link NullPointerException}, as
@@ -816,34 +816,22 @@ public final class CowTreeMap<K, V> extends BPlusTree<K, V> implements Navigable
     }
 
     /**
-     * Calls {@code action} for each mapping in key order, reading a leaf's arrays at a time. An
-     * action that replaces a value changes no structure, but when nodes are shared the write
-     * copies the ones on its path, and the leaf being read or the nodes ahead may then no
-     * longer be the map's: after each call whose write copied nodes
-     * ({@link BPlusTree#pathCopies}), the walk finds the next key again in the map's current
-     * tree, so a value written for a key ahead shows when the walk reaches it, as in
-     * {@code TreeMap}.
+     * Calls {@code action} for each mapping in key order, through the entry iterator, as
+     * {@link #replaceAll} does: an action that replaces a value may copy the nodes on its path
+     * when they are shared, and the iterator then finds its place again in the map's current
+     * tree ({@link BPlusTree#pathCopies}), so a value written for a key ahead shows when the walk
+     * reaches it, as in {@code TreeMap}.
+     *
+     * @throws ConcurrentModificationException if the action changed this map structurally
      */
-    @SuppressWarnings("unchecked")
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
         Objects.requireNonNull(action);
         int expectedModCount = modCount;
-        TreePath p = firstPath();
-        while (p != null) {
-            int copiesSeen = pathCopies;
-            TreeLeaf leaf = p.leaf;
-            Object[] keys = leaf.keys;
-            Object[] values = leaf.values;
-            int i = p.index;
-            for (int n = leaf.size; i < n; i++) {
-                action.accept((K) keys[i], (V) values[i]);
-                checkForComodification(expectedModCount);
-                if (pathCopies != copiesSeen) {
-                    break;
-                }
-            }
-            p = i < leaf.size ? pathNear(keys[i], false, true) : p.nextLeaf() ? p : null;
+        for (Iterator<Map.Entry<K, V>> it = entryIterator(); it.hasNext(); ) {
+            Map.Entry<K, V> e = it.next();
+            action.accept(e.getKey(), e.getValue());
+            checkForComodification(expectedModCount);
         }
     }
 

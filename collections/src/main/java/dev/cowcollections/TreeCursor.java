@@ -11,9 +11,10 @@ import java.util.NoSuchElementException;
  * {@link ConcurrentModificationException}. Unlike {@code TreeMap}'s, a change after the last
  * step also makes {@link #hasNext()} answer {@code true}, so that {@code next()} throws: at the
  * end of a leaf, whether another one follows is known only by climbing the path, and after a
- * change the path may describe nodes mended in place. {@link Keys}, {@link Values} and {@link Entries}
- * say what each step returns; each has its own {@code next()}, so that a loop over one of them
- * compiles to a scan of a leaf's arrays and the entries it hands out can be scalar-replaced.
+ * change the path may describe nodes mended in place. {@link Keys}, {@link Values} and
+ * {@link Entries} say what each step returns; each has its own {@code next()}, so that a loop
+ * over one of them compiles to a scan of a leaf's arrays and the entries it hands out can be
+ * scalar-replaced.
  *
  * <p>It reads the arrays of one leaf at a time, from {@link #index} up (or down) to
  * {@link #limit}: the end of the leaf, or the fence, the first entry beyond the range, when

@@ -115,9 +115,8 @@ public class ListReadBenchmark {
             + "five loads (the page's length, the element, its class, its value, the directory's `pageSwaps`) and seven "
             + "branches. Experiments (`-f 3`, paged over flat; 2.49 × as it is): the offset tested against the page's "
             + "length, not the index against a stored page end, 2.24 ×; also no page-swap test 1.83 ×; also no "
-            + "directory test 1.60 ×. The last two "
-            + "are wrong (a `set` during the walk would go unseen), and even they stay above the goal, so no check was "
-            + "removed.")
+            + "directory test 1.60 ×. The last two are wrong (a `set` during the walk would go unseen), and even "
+            + "they stay above the goal, so no check was removed.")
     public int iterate_CowList() {
         int sum = 0;
         for (Object e : cowList) {
