@@ -39,52 +39,74 @@ public class MapCopyBenchmark {
     private Object extraValue;
     private Object[] keys;
     private Object[] values;
-    private HashMap<Object, Object> hashMap;
-    private CowMap<Object, Object> cowMap;
-    private io.vavr.collection.LinkedHashMap<Object, Object> vavrMap;
 
     @Setup
-    public void fill() {
+    public void draw() {
         Keys drawn = Keys.of(Keys.RANDOM, size);
         keys = drawn.present();
         values = Elements.of("Integer", size);
         extraKey = drawn.absent()[0];
         extraValue = -1;
-        hashMap = Maps.filled(new HashMap<>(), keys, values);
-        vavrMap = io.vavr.collection.LinkedHashMap.ofAll(Maps.filled(new CowMap<>(), keys, values));
+    }
+
+    /** A {@code HashMap} filled with the keys, for the defensive copies. */
+    @State(Scope.Thread)
+    public static class FilledHashMap {
+        HashMap<Object, Object> map;
+
+        @Setup
+        public void fill(MapCopyBenchmark drawn) {
+            map = Maps.filled(new HashMap<>(), drawn.keys, drawn.values);
+        }
+    }
+
+    /** Vavr's {@code LinkedHashMap} of the keys in the order they were drawn. */
+    @State(Scope.Thread)
+    public static class FilledVavrMap {
+        io.vavr.collection.LinkedHashMap<Object, Object> map;
+
+        @Setup
+        public void fill(MapCopyBenchmark drawn) {
+            map = io.vavr.collection.LinkedHashMap.ofAll(Maps.filled(new CowMap<>(), drawn.keys, drawn.values));
+        }
     }
 
     /**
      * A fresh source map each iteration, filled by {@code put} as a map in real code is: the copy
      * benchmarks drop their copies, and dropped copies keep their share, so the count would
-     * otherwise climb towards its ceiling.
+     * otherwise climb towards its ceiling. Only the forks that copy one build it.
      */
-    @Setup(Level.Iteration)
-    public void freshCowMap() {
-        cowMap = Maps.filled(new CowMap<>(), keys, values);
+    @State(Scope.Thread)
+    public static class FreshCowMap {
+        CowMap<Object, Object> map;
+
+        @Setup(Level.Iteration)
+        public void fill(MapCopyBenchmark drawn) {
+            map = Maps.filled(new CowMap<>(), drawn.keys, drawn.values);
+        }
     }
 
     @Benchmark
-    public Map<Object, Object> copy_HashMap() {
-        return new HashMap<>(hashMap);
+    public Map<Object, Object> copy_HashMap(FilledHashMap filled) {
+        return new HashMap<>(filled.map);
     }
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 0.001, where = "size>=100000")
-    public Map<Object, Object> copy_CowMap() {
-        return cowMap.copy();
+    public Map<Object, Object> copy_CowMap(FreshCowMap fresh) {
+        return fresh.map.copy();
     }
 
     @Benchmark
-    public Map<Object, Object> copyThenPut_HashMap() {
-        HashMap<Object, Object> copy = new HashMap<>(hashMap);
+    public Map<Object, Object> copyThenPut_HashMap(FilledHashMap filled) {
+        HashMap<Object, Object> copy = new HashMap<>(filled.map);
         copy.put(extraKey, extraValue);
         return copy;
     }
 
     @Benchmark
-    public Object copyThenPut_Vavr() {
-        return vavrMap.put(extraKey, extraValue);
+    public Object copyThenPut_Vavr(FilledVavrMap filled) {
+        return filled.map.put(extraKey, extraValue);
     }
 
     @Benchmark
@@ -97,8 +119,8 @@ public class MapCopyBenchmark {
             + "1 000 entries the whole flat table, 16 473 B; above 4 096 entries both page directories and a 2 KB page "
             + "of each, 8 149 B at 100 000 and 39 427 B at 1 000 000, where the directories alone hold about 5 000 and "
             + "4 096 references. Time follows the bytes: 27, 8 and 34 times Vavr's. Vavr pays instead on every read.")
-    public Map<Object, Object> copyThenPut_CowMap() {
-        CowMap<Object, Object> copy = cowMap.copy();
+    public Map<Object, Object> copyThenPut_CowMap(FreshCowMap fresh) {
+        CowMap<Object, Object> copy = fresh.map.copy();
         copy.put(extraKey, extraValue);
         return copy;
     }

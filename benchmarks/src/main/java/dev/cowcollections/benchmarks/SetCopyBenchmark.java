@@ -34,37 +34,53 @@ public class SetCopyBenchmark {
 
     private Object[] elements;
     private Object extra;
-    private HashSet<Object> hashSet;
-    private CowSet<Object> cowSet;
 
     @Setup
-    public void fill() {
+    public void draw() {
         Keys drawn = Keys.of(Keys.RANDOM, size);
         elements = drawn.present();
         extra = drawn.absent()[0];
-        hashSet = Maps.filled(new HashSet<>(), elements);
     }
 
-    /** A fresh source set each iteration, so that the shares of dropped copies never near the ceiling. */
-    @Setup(Level.Iteration)
-    public void freshCowSet() {
-        cowSet = Maps.filled(new CowSet<>(), elements);
+    /** A {@code HashSet} of the elements, for the defensive copies. */
+    @State(Scope.Thread)
+    public static class FilledHashSet {
+        HashSet<Object> set;
+
+        @Setup
+        public void fill(SetCopyBenchmark drawn) {
+            set = Maps.filled(new HashSet<>(), drawn.elements);
+        }
+    }
+
+    /**
+     * A fresh source set each iteration, so that the shares of dropped copies never near the
+     * ceiling. Only the forks that copy one build it.
+     */
+    @State(Scope.Thread)
+    public static class FreshCowSet {
+        CowSet<Object> set;
+
+        @Setup(Level.Iteration)
+        public void fill(SetCopyBenchmark drawn) {
+            set = Maps.filled(new CowSet<>(), drawn.elements);
+        }
     }
 
     @Benchmark
-    public Set<Object> copy_HashSet() {
-        return new HashSet<>(hashSet);
+    public Set<Object> copy_HashSet(FilledHashSet filled) {
+        return new HashSet<>(filled.set);
     }
 
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 0.001, where = "size>=100000")
-    public Set<Object> copy_CowSet() {
-        return cowSet.copy();
+    public Set<Object> copy_CowSet(FreshCowSet fresh) {
+        return fresh.set.copy();
     }
 
     @Benchmark
-    public Set<Object> copyThenAdd_HashSet() {
-        HashSet<Object> copy = new HashSet<>(hashSet);
+    public Set<Object> copyThenAdd_HashSet(FilledHashSet filled) {
+        HashSet<Object> copy = new HashSet<>(filled.set);
         copy.add(extra);
         return copy;
     }
@@ -74,8 +90,8 @@ public class SetCopyBenchmark {
     @Goal(baseline = "HashSet", atMost = 0.05, where = "size>=100000")
     @Goal(baseline = "HashSet", atMost = 0.5)
     @AllocationGoal(baseline = "HashSet")
-    public Set<Object> copyThenAdd_CowSet() {
-        CowSet<Object> copy = cowSet.copy();
+    public Set<Object> copyThenAdd_CowSet(FreshCowSet fresh) {
+        CowSet<Object> copy = fresh.set.copy();
         copy.add(extra);
         return copy;
     }

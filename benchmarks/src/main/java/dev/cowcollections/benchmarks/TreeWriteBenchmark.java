@@ -47,29 +47,51 @@ public class TreeWriteBenchmark {
     private Object[] keys;
     private Object[] values;
     private Object extraKey;
-    private TreeMap<Object, Object> treeMap;
-    private CowTreeMap<Object, Object> cowTreeMap;
-    private TreeMap<Object, Object> uniqueTreeMap;
-    private CowTreeMap<Object, Object> uniqueCowTreeMap;
     private int next;
 
     @Setup
-    public void fill() {
+    public void draw() {
         keys = Elements.shuffled(keyType, size);
         values = Elements.of("Integer", size);
         extraKey = Elements.element(keyType, -1);
-        treeMap = Maps.filled(new TreeMap<>(), keys, values);
-        uniqueTreeMap = Maps.filled(new TreeMap<>(), keys, values);
-        uniqueCowTreeMap = Maps.filled(new CowTreeMap<>(), keys, values);
+    }
+
+    /** A {@code TreeMap} filled with the keys, for the benchmarks that write or copy one. */
+    @State(Scope.Thread)
+    public static class FilledTreeMap {
+        TreeMap<Object, Object> map;
+
+        @Setup
+        public void fill(TreeWriteBenchmark drawn) {
+            map = Maps.filled(new TreeMap<>(), drawn.keys, drawn.values);
+        }
+    }
+
+    /** A {@code CowTreeMap} filled with the keys once, for the benchmark that writes it in place. */
+    @State(Scope.Thread)
+    public static class FilledCowTreeMap {
+        CowTreeMap<Object, Object> map;
+
+        @Setup
+        public void fill(TreeWriteBenchmark drawn) {
+            map = Maps.filled(new CowTreeMap<>(), drawn.keys, drawn.values);
+        }
     }
 
     /**
-     * A fresh source map each iteration: the copy benchmarks drop their copies, and a dropped
-     * copy keeps its share, so the count would otherwise climb towards its ceiling.
+     * A {@code CowTreeMap} filled afresh each iteration, for the copy benchmarks: they drop their
+     * copies, and a dropped copy keeps its share, so the count would otherwise climb towards its
+     * ceiling. Only the forks that copy one build it (eight fills of 1 000 000 keys took 6 s of
+     * every fork of this benchmark when every fork did).
      */
-    @Setup(Level.Iteration)
-    public void freshCowTreeMap() {
-        cowTreeMap = Maps.filled(new CowTreeMap<>(), keys, values);
+    @State(Scope.Thread)
+    public static class FreshCowTreeMap {
+        CowTreeMap<Object, Object> map;
+
+        @Setup(Level.Iteration)
+        public void fill(TreeWriteBenchmark drawn) {
+            map = Maps.filled(new CowTreeMap<>(), drawn.keys, drawn.values);
+        }
     }
 
     private <M extends Map<Object, Object>> M putAll(M map) {
@@ -105,38 +127,38 @@ public class TreeWriteBenchmark {
     }
 
     @Benchmark
-    public Object removeThenPut_TreeMap() {
-        return removeThenPut(uniqueTreeMap);
+    public Object removeThenPut_TreeMap(FilledTreeMap filled) {
+        return removeThenPut(filled.map);
     }
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 1.0)
-    public Object removeThenPut_CowTreeMap() {
-        return removeThenPut(uniqueCowTreeMap);
+    public Object removeThenPut_CowTreeMap(FilledCowTreeMap filled) {
+        return removeThenPut(filled.map);
     }
 
     @Benchmark
-    public Map<Object, Object> copy_TreeMap() {
-        return new TreeMap<>(treeMap);
+    public Map<Object, Object> copy_TreeMap(FilledTreeMap filled) {
+        return new TreeMap<>(filled.map);
     }
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 0.001, where = "size=1000000")
-    public Map<Object, Object> copy_CowTreeMap() {
-        return cowTreeMap.copy();
+    public Map<Object, Object> copy_CowTreeMap(FreshCowTreeMap fresh) {
+        return fresh.map.copy();
     }
 
     @Benchmark
-    public Map<Object, Object> copyThenPut_TreeMap() {
-        TreeMap<Object, Object> copy = new TreeMap<>(treeMap);
+    public Map<Object, Object> copyThenPut_TreeMap(FilledTreeMap filled) {
+        TreeMap<Object, Object> copy = new TreeMap<>(filled.map);
         copy.put(extraKey, extraKey);
         return copy;
     }
 
     @Benchmark
     @Goal(baseline = "TreeMap", atMost = 0.001, where = "size=1000000")
-    public Map<Object, Object> copyThenPut_CowTreeMap() {
-        CowTreeMap<Object, Object> copy = cowTreeMap.copy();
+    public Map<Object, Object> copyThenPut_CowTreeMap(FreshCowTreeMap fresh) {
+        CowTreeMap<Object, Object> copy = fresh.map.copy();
         copy.put(extraKey, extraKey);
         return copy;
     }
