@@ -12,12 +12,13 @@ final class KnownCauses {
             + "register across a call: the benchmark loop's state is stored before `hashCode` and reloaded after it, "
             + "then our probe, which may still call `equals`, stores it again and keeps its slot index in a stack slot. "
             + "Per 1 024 Integer misses at 1 000: ours 2.2 µs mono, 6.6 µs poly; `HashMap` 3.2 µs in both. A cpu-clock "
-            + "profile of the poly misses (`-prof perfasm:events=cpu-clock`, 7.5 µs): 10 % in `Integer.hashCode`, 37 % "
-            + "in the loop's reloads, the key's load and the choice of its `hashCode`, 20 % in the spills around the "
+            + "profile of those poly misses (`-prof perfasm:events=cpu-clock`; 7.5 µs in that fork): 10 % in "
+            + "`Integer.hashCode`, 37 % in the loop's reloads, the key's load and the choice of its `hashCode`, 20 % in the spills around the "
             + "call and the probe's scan, 27 % in the probe's setup, its second round of spills and the first slot; "
-            + "`HashMap` (3.6 µs) spends 19 % in `hashCode` and its probe is a table load and a null test. A probe "
-            + "whose loop calls nothing, with `equals` after it, did not move the row: 2.04 [1.60, 2.59] before, "
-            + "1.97 [1.24, 3.14] after, in two selections of this row (tried 2026-12-07, not kept).";
+            + "`HashMap` (3.6 µs in its fork) spends 19 % in `hashCode` and its probe is a table load and a null test. "
+            + "A probe whose loop calls nothing, with `equals` after it, did not move `getMiss` of 1 000 random "
+            + "`Integer`s, poly: 2.04 [1.60, 2.59] before, 1.97 [1.24, 3.14] after (two selections; tried "
+            + "2026-12-07, not kept).";
 
     /** Reads by index of a list above the paged threshold. */
     static final String PAGED_GET = "Above 4 096 elements the list is paged: `get` reads the directory, then the "
