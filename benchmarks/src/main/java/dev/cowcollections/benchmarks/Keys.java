@@ -1,11 +1,8 @@
 package dev.cowcollections.benchmarks;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The keys of the map and set benchmarks, of one of three kinds, each the same in every run:
@@ -36,9 +33,10 @@ final class Keys {
             case SEQUENTIAL:
                 return new Keys(Elements.shuffled("Integer", count), Elements.absent("Integer", count));
             case RANDOM:
-                return drawn(count, random -> random.nextInt());
+                return drawn(count, Random::nextInt, random -> 0, (value, unused) -> (int) value);
             case UUID:
-                return drawn(count, random -> new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+                return drawn(count, Random::nextLong, Random::nextLong,
+                        (mostSignificant, leastSignificant) -> new java.util.UUID(mostSignificant, leastSignificant).toString());
             default:
                 throw new IllegalArgumentException("key kind: " + kind
                         + " (expected: " + SEQUENTIAL + ", " + RANDOM + " or " + UUID + ")");
@@ -55,18 +53,27 @@ final class Keys {
         return absent;
     }
 
-    /** {@code 2 * count} distinct keys from one seeded generator: the first half present, the rest absent. */
-    private static Keys drawn(int count, Function<Random, Object> next) {
+    /** A key as two {@code long}s drawn one after the other, which a distinct pair of them stands for. */
+    private interface KeyOfPair {
+        Object key(long first, long second);
+    }
+
+    /**
+     * The keys of the first {@code 2 * count} distinct pairs {@code first, second} one seeded
+     * generator gives, in the order drawn: the first half present, the rest absent.
+     */
+    private static Keys drawn(int count, ToLongFunction<Random> first, ToLongFunction<Random> second, KeyOfPair key) {
         Random random = new Random(count);
-        Set<Object> seen = new HashSet<>();
-        List<Object> keys = new ArrayList<>(2 * count);
-        while (keys.size() < 2 * count) {
-            Object key = next.apply(random);
-            if (seen.add(key)) {
-                keys.add(key);
+        DistinctPairs seen = new DistinctPairs(2 * count);
+        Object[] keys = new Object[2 * count];
+        int drawn = 0;
+        while (drawn < keys.length) {
+            long firstOfPair = first.applyAsLong(random);
+            long secondOfPair = second.applyAsLong(random);
+            if (seen.add(firstOfPair, secondOfPair)) {
+                keys[drawn++] = key.key(firstOfPair, secondOfPair);
             }
         }
-        seen.clear();
-        return new Keys(keys.subList(0, count).toArray(), keys.subList(count, 2 * count).toArray());
+        return new Keys(Arrays.copyOf(keys, count), Arrays.copyOfRange(keys, count, keys.length));
     }
 }
