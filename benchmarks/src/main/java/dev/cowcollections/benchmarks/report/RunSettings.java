@@ -25,8 +25,8 @@ record RunSettings(String name, int rounds, int maxRounds, double extraSeconds, 
 
     static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages");
 
-    /** Three rounds, up to six for a goal left unresolved, within two extra minutes in all. */
-    static final RunSettings FULL = new RunSettings("full", 3, 6, 2 * 60, 3, 200, 5, 100);
+    /** Three rounds, up to six for a goal left unresolved, within 90 extra seconds in all. */
+    static final RunSettings FULL = new RunSettings("full", 3, 6, 90, 3, 200, 5, 100);
 
     /** Three rounds of shorter forks, up to five for an unresolved goal, within 40 extra seconds. */
     static final RunSettings QUICK = new RunSettings("quick", 3, 5, 40, 2, 200, 4, 100);
