@@ -34,6 +34,19 @@ final class KnownCauses {
             + "`-p size=1000 -p keyType=String`): a conditional move waits for each `compareTo`, where a predicted "
             + "branch starts the next one. So the searches keep their branches.";
 
+    /** Lookups of UUID strings in a table that fits the caches. */
+    static final String STRING_KEYS = "UUID `String` keys cost our lookup what `HashMap`'s does not pay: the same "
+            + "UUIDs wrapped in a key whose `hashCode` returns a field read 0.661 [0.635, 0.689] (hits) and 0.704 "
+            + "[0.588, 0.843] (misses) × `HashMap` at 1 000, against 1.16 [1.05, 1.28] and 1.25 [1.09, 1.43] for the "
+            + "strings themselves (scratch benchmark, one selection each, 2026-12-07, not kept). Part is memory: a UUID "
+            + "and its bytes take 80 bytes, so 1 000 of them overflow the L1 cache, and at 100 entries, where they fit, "
+            + "misses read 0.988 [0.785, 1.24]. Part is code: C2 compiles `String.hashCode`'s hashing loop into the "
+            + "lookup (its branch profile is shared by every caller in the JVM), and a cpu-clock profile of the UUID "
+            + "misses shows the benchmark loop's counter and key array and the probe's index, mask and bound held in "
+            + "XMM registers and stack slots, reloaded on every lookup, where with `Integer` keys they stay in general "
+            + "registers. A read-only probe without the collision count (misses 1.24 [1.16, 1.33]) and `String.hashCode` "
+            + "kept out of line (`-XX:CompileCommand=dontinline`, about 1.25 in plain forks) did not move it.";
+
     private KnownCauses() {
     }
 }

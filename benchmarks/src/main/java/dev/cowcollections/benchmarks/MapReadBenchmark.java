@@ -89,6 +89,8 @@ public class MapReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 1.0)
     @MissCause(baseline = "HashMap", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
+    @MissCause(baseline = "HashMap", where = {"keyType=UuidString", "regime=mono", "size=1000"},
+            value = KnownCauses.STRING_KEYS)
     public int getHit_CowMap() {
         return lookUp(cowMap, hits);
     }
@@ -101,6 +103,8 @@ public class MapReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 0.8)
     @MissCause(baseline = "HashMap", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
+    @MissCause(baseline = "HashMap", where = {"keyType=UuidString", "regime=mono", "size=1000"},
+            value = KnownCauses.STRING_KEYS)
     @MissCause(baseline = "HashMap", where = {"keyType=Integer", "size=100000"}, value = PAGED_MISS)
     @MissCause(baseline = "HashMap", where = {"keyType=RandomInteger", "size=100000"}, value = PAGED_MISS)
     public int getMiss_CowMap() {

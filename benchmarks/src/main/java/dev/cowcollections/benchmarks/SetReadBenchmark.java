@@ -76,6 +76,8 @@ public class SetReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 1.0)
     @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
+    @MissCause(baseline = "HashSet", where = {"elementType=UuidString", "regime=mono", "size=1000"},
+            value = KnownCauses.STRING_KEYS)
     public int containsHit_CowSet() {
         return lookUp(cowSet, hits);
     }
@@ -88,6 +90,8 @@ public class SetReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 0.8)
     @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
+    @MissCause(baseline = "HashSet", where = {"elementType=UuidString", "regime=mono", "size=1000"},
+            value = KnownCauses.STRING_KEYS)
     public int containsMiss_CowSet() {
         return lookUp(cowSet, misses);
     }
