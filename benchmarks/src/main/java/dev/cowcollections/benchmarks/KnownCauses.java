@@ -18,7 +18,8 @@ final class KnownCauses {
             + "`HashMap` (3.6 µs in its fork) spends 19 % in `hashCode` and its probe is a table load and a null test. "
             + "A probe whose loop calls nothing, with `equals` after it, did not move `getMiss` of 1 000 random "
             + "`Integer`s, poly: 2.04 [1.60, 2.59] before, 1.97 [1.24, 3.14] after (two selections; tried "
-            + "2026-12-07, not kept).";
+            + "2026-12-07, not kept). The figures at 1 000 were measured before the lookup sequences stopped "
+            + "repeating (dcad6bd).";
 
     /** Reads by index of a list above the paged threshold. */
     static final String PAGED_GET = "Above 4 096 elements the list is paged: `get` reads the directory, then the "
@@ -32,22 +33,31 @@ final class KnownCauses {
             + "length whose step is a conditional move took these rows to 0.63 (`floorKey`) and 0.67 (`ceilingKey`) × "
             + "`TreeMap`, but `String` keys at 1 000 from 0.91 to 1.23 and `get` from 1.08 to 1.33 (one run each way, "
             + "`-p size=1000 -p keyType=String`): a conditional move waits for each `compareTo`, where a predicted "
-            + "branch starts the next one. So the searches keep their branches.";
+            + "branch starts the next one. So the searches keep their branches. Measured before the lookup sequences "
+            + "stopped repeating (dcad6bd), when the predictor could learn some of these branches; it no longer can.";
 
-    /** Lookups of UUID strings in a table that fits the caches. */
-    static final String STRING_KEYS = "UUID `String` keys cost our lookup what `HashMap`'s does not pay: the same "
-            + "UUIDs wrapped in a key whose `hashCode` returns a field read 0.661 [0.635, 0.689] (hits) and 0.704 "
-            + "[0.588, 0.843] (misses) × `HashMap` at 1 000, against 1.16 [1.05, 1.28] and 1.25 [1.09, 1.43] for the "
-            + "strings themselves (scratch benchmark, one selection each, 2026-12-07, not kept). Part is memory: a UUID "
-            + "and its bytes take 80 bytes, so 1 000 of them overflow the L1 cache, and at 100 entries, where they fit, "
-            + "misses read 0.988 [0.785, 1.24]. Part is code: C2 compiles `String.hashCode`'s hashing loop into the "
-            + "lookup (its branch profile is shared by every caller in the JVM), and a cpu-clock profile of the UUID "
-            + "misses shows the benchmark loop's counter and key array and the probe's index, mask and bound held in "
-            + "XMM registers and stack slots, reloaded on every lookup, where with `Integer` keys they stay in general "
-            + "registers. A read-only probe without the collision count (misses 1.24 [1.16, 1.33]) and `String.hashCode` "
-            + "kept out of line (`-XX:CompileCommand=dontinline`, about 1.25 in plain forks) did not move the misses. "
-            + "All of it was measured on the repeated batch of 1 024 lookups `LookupSequence` makes below 1 024 keys, "
-            + "which the branch predictor learns; without the repetition misses read 2.49 [2.33, 2.65] (scratch).";
+    /** Hits of UUID strings in a table that fits the caches. */
+    static final String STRING_KEYS = "UUID `String` keys cost our hits what `HashMap`'s do not pay: the same UUIDs "
+            + "behind a key whose `hashCode` returns a field read 1.04 [0.999, 1.07] × `HashMap` at 1 000 entries, "
+            + "against 1.52 [1.30, 1.78] for the strings themselves (scratch benchmark on `CowMap`, whose table "
+            + "`CowSet` shares; one selection, 2026-12-07, not kept). Part is memory: a UUID and its bytes take 80 "
+            + "bytes, so 1 000 of them overflow the L1 cache. Part is code: C2 compiles `String.hashCode`'s hashing "
+            + "loop into the lookup (its branch profile is shared by every caller in the JVM), and a cpu-clock profile "
+            + "of UUID lookups showed the benchmark loop's counter and key array and the probe's index, mask and bound "
+            + "held in XMM registers and stack slots, reloaded on every lookup, where with `Integer` keys they stay in "
+            + "general registers (profiled before the lookup sequences stopped repeating, dcad6bd).";
+
+    /** Misses in a table that fits the caches, with keys whose hash codes do not follow a pattern. */
+    static final String PROBE_BRANCHES = "A miss walks the index slot by slot and branches on every slot it reads: "
+            + "empty or not. At 1 000 entries the index has 2 048 slots, so the home slot is empty about half the "
+            + "time and that branch goes either way; `HashMap` tests its bucket once, empty 61 % of the time at the "
+            + "same load. A prototype that tests the four slots from the home slot together, without a branch per "
+            + "slot, took these misses from 1.62 [1.47, 1.78] to 1.25 [1.04, 1.49] × `HashMap` (random `Integer`s) "
+            + "and from 2.45 [2.26, 2.66] to 1.63 [1.07, 2.48] (UUIDs), but sequential `Integer`s, whose misses the "
+            + "predictor follows, from 1.29 [0.977, 1.70] to 2.44 [2.17, 2.74] (`-p size=1000 -p regime=mono "
+            + "MapReadBenchmark`, one selection each way, 2026-12-07; not kept). UUIDs have a second cost: behind a "
+            + "key whose `hashCode` returns a field they read 1.56 [1.49, 1.64] against 2.36 [2.08, 2.66] (scratch "
+            + "benchmark).";
 
     private KnownCauses() {
     }

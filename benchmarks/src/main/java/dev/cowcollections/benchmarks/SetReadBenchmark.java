@@ -91,7 +91,9 @@ public class SetReadBenchmark {
     @Goal(baseline = "HashSet", atMost = 0.8)
     @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
     @MissCause(baseline = "HashSet", where = {"elementType=UuidString", "regime=mono", "size=1000"},
-            value = KnownCauses.STRING_KEYS)
+            value = KnownCauses.PROBE_BRANCHES)
+    @MissCause(baseline = "HashSet", where = {"elementType=RandomInteger", "regime=mono", "size=1000"},
+            value = KnownCauses.PROBE_BRANCHES)
     public int containsMiss_CowSet() {
         return lookUp(cowSet, misses);
     }
