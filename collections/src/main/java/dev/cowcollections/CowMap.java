@@ -320,19 +320,19 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
 
     @Override
     public V get(Object key) {
-        int r = probe(key, hash(key));
+        int r = find(key);
         return r >= 0 ? valueAt(r) : null;
     }
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
-        int r = probe(key, hash(key));
+        int r = find(key);
         return r >= 0 ? valueAt(r) : defaultValue;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return probe(key, hash(key)) >= 0;
+        return find(key) >= 0;
     }
 
     /** Whether some key maps to {@code value}; a linear scan, as in {@code HashMap}. */

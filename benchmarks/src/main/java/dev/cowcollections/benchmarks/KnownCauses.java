@@ -47,17 +47,14 @@ final class KnownCauses {
             + "held in XMM registers and stack slots, reloaded on every lookup, where with `Integer` keys they stay in "
             + "general registers (profiled before the lookup sequences stopped repeating, dcad6bd).";
 
-    /** Misses in a table that fits the caches, with keys whose hash codes do not follow a pattern. */
-    static final String PROBE_BRANCHES = "A miss walks the index slot by slot and branches on every slot it reads: "
-            + "empty or not. At 1 000 entries the index has 2 048 slots, so the home slot is empty about half the "
-            + "time and that branch goes either way; `HashMap` tests its bucket once, empty 61 % of the time at the "
-            + "same load. A prototype that tests the four slots from the home slot together, without a branch per "
-            + "slot, took these misses from 1.62 [1.47, 1.78] to 1.25 [1.04, 1.49] × `HashMap` (random `Integer`s) "
-            + "and from 2.45 [2.26, 2.66] to 1.63 [1.07, 2.48] (UUIDs), but sequential `Integer`s, whose misses the "
-            + "predictor follows, from 1.29 [0.977, 1.70] to 2.44 [2.17, 2.74] (`-p size=1000 -p regime=mono "
-            + "MapReadBenchmark`, one selection each way, 2026-12-07; not kept). UUIDs have a second cost: behind a "
-            + "key whose `hashCode` returns a field they read 1.56 [1.49, 1.64] against 2.36 [2.08, 2.66] (scratch "
-            + "benchmark).";
+    /** Misses of sequential keys in a flat table. */
+    static final String WINDOW_TEST = "A miss whose home slot does not hold its tag tests the four slots from "
+            + "there together, with arithmetic instead of a branch per slot (`CompactHashTable.findNearHome`): about "
+            + "thirty instructions where `HashMap` tests one bucket. Sequential keys' misses all find their home slot "
+            + "empty, so the branch per slot it replaced was always predicted: at 1 000 entries they read 1.32 "
+            + "[0.976, 1.79] × `HashMap` before the test and 1.94 [1.41, 2.68] after (4.2 and 6.1 µs a batch). It "
+            + "stays because it takes the misses of random `Integer`s from 1.63 to 0.936 and of UUIDs from 2.18 to "
+            + "1.14 (`-p size=10,1000 MapReadBenchmark`, one selection each way, 2026-12-07).";
 
     private KnownCauses() {
     }

@@ -110,10 +110,8 @@ public class MapReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 0.8)
     @MissCause(baseline = "HashMap", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
-    @MissCause(baseline = "HashMap", where = {"keyType=UuidString", "regime=mono", "size=1000"},
-            value = KnownCauses.PROBE_BRANCHES)
-    @MissCause(baseline = "HashMap", where = {"keyType=RandomInteger", "regime=mono", "size=1000"},
-            value = KnownCauses.PROBE_BRANCHES)
+    @MissCause(baseline = "HashMap", where = {"keyType=Integer", "regime=mono", "size=1000"},
+            value = KnownCauses.WINDOW_TEST)
     @MissCause(baseline = "HashMap", where = {"keyType=Integer", "size=100000"}, value = PAGED_MISS)
     @MissCause(baseline = "HashMap", where = {"keyType=RandomInteger", "size=100000"}, value = PAGED_MISS)
     public int getMiss_CowMap() {

@@ -90,10 +90,8 @@ public class SetReadBenchmark {
     @Benchmark
     @Goal(baseline = "HashSet", atMost = 0.8)
     @MissCause(baseline = "HashSet", where = "regime=poly", value = KnownCauses.POLLUTED_PROBE)
-    @MissCause(baseline = "HashSet", where = {"elementType=UuidString", "regime=mono", "size=1000"},
-            value = KnownCauses.PROBE_BRANCHES)
-    @MissCause(baseline = "HashSet", where = {"elementType=RandomInteger", "regime=mono", "size=1000"},
-            value = KnownCauses.PROBE_BRANCHES)
+    @MissCause(baseline = "HashSet", where = {"elementType=Integer", "regime=mono", "size=1000"},
+            value = KnownCauses.WINDOW_TEST)
     public int containsMiss_CowSet() {
         return lookUp(cowSet, misses);
     }
