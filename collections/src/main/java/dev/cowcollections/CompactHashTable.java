@@ -37,7 +37,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Index slots. With {@code bits = log2(index.length)}, a slot holds
  * {@code tag << bits | (e + 1)}: the low {@code bits} bits name the entry (entry numbers stay
  * below the capacity, which is at most three quarters of the index length), the bits above them
- * hold a tag of {@code 31 - bits} more hash bits, and the sign bit marks a collision group.
+ * hold a tag of {@code 30 - bits} more hash bits over a lowest bit that is always set, so that no
+ * tag is zero and neither an empty slot nor a {@code DELETED} one ever holds a key's tag, and
+ * the sign bit marks a collision group.
  * {@code 0} is an empty slot; {@link #DELETED}, the sign bit alone, is a slot whose entry was
  * removed: probing walks over it, so probe sequences never break, and a new key takes the first
  * one on its path, so keys that come and go do not lengthen the paths. A removal that leaves a
@@ -544,9 +546,14 @@ abstract class CompactHashTable {
         return (h ^ (h >>> 16) ^ HASH_SEED) * 0x9E3779B9;
     }
 
-    /** The tag bits of a slot for mixed hash {@code m}: the low {@code 31 - bits} bits of {@code m}, above the entry bits. */
+    /**
+     * The tag bits of a slot for mixed hash {@code m}: the low {@code 30 - bits} bits of {@code m}
+     * above a set bit, above the entry bits. The set bit keeps every tag from zero: a home slot's
+     * tag is compared before its emptiness, and a zero tag, one key in 2<sup>18</sup> at 8 192
+     * slots, matched an empty home slot, whose entry number {@code -1} then read out of bounds.
+     */
     private static int tagOf(int m, int bits) {
-        return (m << bits) & Integer.MAX_VALUE;
+        return (m << bits | 1 << bits) & Integer.MAX_VALUE;
     }
 
     /** Whether slot {@code s} is a collision group whose hash has tag {@code tag}; {@code high} masks the tag and sign. */

@@ -2,9 +2,11 @@ package dev.cowcollections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys that work against the table: hash codes chosen to share a home slot, and keys whose
- * {@code compareTo} throws while the table links them into a collision tree.
+ * Keys that work against the table: hash codes chosen to share a home slot, keys whose
+ * {@code compareTo} throws while the table links them into a collision tree, and keys whose
+ * spread hash leaves no bits for a slot's tag.
  */
 class CowMapHostileKeysTest {
 
@@ -152,5 +155,57 @@ class CowMapHostileKeysTest {
             longest = Math.max(longest, Math.min(run, index.length));
         }
         return longest;
+    }
+
+    /**
+     * The hash code whose spread hash is {@code mixed}: the inverse of {@code CompactHashTable.mix}
+     * for this JVM's seed, read by reflection. An {@code Integer} is its own hash code.
+     */
+    private static int hashSpreadTo(int mixed) throws ReflectiveOperationException {
+        Field seedField = CompactHashTable.class.getDeclaredField("HASH_SEED");
+        seedField.setAccessible(true);
+        int seed = seedField.getInt(null);
+        int golden = 0x9E3779B9;
+        int inverse = golden;
+        for (int i = 0; i < 5; i++) {
+            inverse *= 2 - golden * inverse;
+        }
+        int folded = mixed * inverse ^ seed;
+        return folded ^ (folded >>> 16);
+    }
+
+    /**
+     * A spread hash whose low bits are all zero once gave a slot tag of zero, which an empty
+     * home slot matched: {@code get} then read the entry before the first, and threw.
+     */
+    @Test
+    void keysWhoseSpreadHashHasNoLowBitsAreFoundAndMissedAsAnyOther() throws ReflectiveOperationException {
+        List<Integer> zeroLowBits = new ArrayList<>();
+        for (int j = 0; j < 64; j++) {
+            zeroLowBits.add(hashSpreadTo(j << 24));
+        }
+        CowMap<Integer, Integer> map = new CowMap<>();
+        Map<Integer, Integer> model = new LinkedHashMap<>();
+        for (Integer key : zeroLowBits) {
+            assertNull(map.get(key));
+            assertFalse(map.containsKey(key));
+        }
+        for (int i = 0; i < 2000; i++) {
+            Integer key = i < zeroLowBits.size() ? zeroLowBits.get(i) : i * 7919;
+            map.put(key, i);
+            model.put(key, i);
+            for (Integer probe : zeroLowBits) {
+                assertEquals(model.get(probe), map.get(probe));
+                assertEquals(model.containsKey(probe), map.containsKey(probe));
+            }
+        }
+        for (int i = 0; i < zeroLowBits.size(); i += 2) {
+            map.remove(zeroLowBits.get(i));
+            model.remove(zeroLowBits.get(i));
+        }
+        assertEquals(model, map);
+        for (Integer key : zeroLowBits) {
+            assertEquals(model.get(key), map.get(key));
+        }
     }
 }
