@@ -707,9 +707,9 @@ abstract class CompactHashTable {
      * slots), misses read, before and after this test, 1.63 [1.59, 1.67] and 0.936 [0.812, 1.08]
      * × {@code HashMap} with random {@code Integer} keys, and 2.18 [1.54, 3.09] and 1.14 [0.944,
      * 1.38] with UUIDs; hits did not move (random {@code Integer}s 0.949 and 1.01). It costs where
-     * the walk's branches were predicted: sequential {@code Integer} keys, whose misses all find
-     * their home slot empty, read 1.32 [0.976, 1.79] and 1.94 [1.41, 2.68] (4.2 and 6.1 µs a
-     * batch of 1 024). One selection each way, {@code -p size=10,1000 MapReadBenchmark},
+     * the walk's branches were predicted: sequential {@code Integer} keys, whose misses (we
+     * reason, not measured) all find their home slot empty, read 1.32 [0.976, 1.79] and 1.94
+     * [1.41, 2.68] (4.2 and 6.1 µs a batch of 1 024). One selection each way, {@code -p size=10,1000 MapReadBenchmark},
      * 2026-12-07.
      */
     private int findNearHome(Object key, int h, int home, int tag, int high) {
