@@ -671,8 +671,9 @@ class CowMapBehaviourTest {
     }
 
     /**
-     * Every probe must end at an empty slot: the slots in use stay at most the entries in use,
-     * and the table's count of {@code DELETED} slots is at least the true one.
+     * Every probe must end at an empty slot: the slots in use stay at most the entries in use.
+     * The table's count of {@code DELETED} slots is at least the true one: an insertion looks
+     * for one to reuse only when the count is not zero.
      */
     static void assertIndexBoundedByUsedEntries(CowMap<?, ?> map) {
         int[] slots = map.indexSlots();
