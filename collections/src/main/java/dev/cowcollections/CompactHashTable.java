@@ -755,18 +755,24 @@ abstract class CompactHashTable {
         int slot = ~miss;
         int e = used;
         if (knownUnique && slot < SLOW_INSERT && e < entries.length >> 1) {
-            slot = firstFreeSlot(slot, h);
+            int free = firstFreeSlot(slot, h);
             Object[] es = entries;
             es[e << 1] = key;
             es[(e << 1) + 1] = value;
             int bits = indexBits;
-            index[slot] = tagOf(mix(h), bits) | (e + 1);
+            index[free] = tagOf(mix(h), bits) | (e + 1);
+            if (free != slot) {
+                deletedSlots--;
+            }
             used = e + 1;
             size++;
         } else if (knownUnique && slot < SLOW_INSERT && indexPages != null && e < capacity()) {
-            slot = firstFreeSlot(slot, h);
+            int free = firstFreeSlot(slot, h);
             writeEntry(e, key, value);
-            setSlot(slot, tagOf(mix(h), indexBits) | (e + 1));
+            setSlot(free, tagOf(mix(h), indexBits) | (e + 1));
+            if (free != slot) {
+                deletedSlots--;
+            }
             used = e + 1;
             size++;
         } else {
@@ -778,7 +784,9 @@ abstract class CompactHashTable {
 
     /**
      * The slot a new key of hash {@code h} takes, given the empty slot {@code empty} where its
-     * probe ended: the first {@link #DELETED} slot on the way there, or {@code empty}. Without
+     * probe ended: the first {@link #DELETED} slot on the way there, or {@code empty}; the caller
+     * counts a {@code DELETED} slot reused once it has written it, so that a page copy that fails
+     * on the way leaves the count true. Without
      * this, every put and removal of the same key left one more {@code DELETED} slot on that
      * key's probe path until the next rebuild, so keys that come and go (a set of requests in
      * flight, a cache's churn) probed longer with every round: 1 024 puts and removals of the
@@ -787,15 +795,16 @@ abstract class CompactHashTable {
      * probe does not note the slot itself because lookups share it, and the walk again is over
      * a path the probe has just brought into the cache.
      *
-     * <p>With no {@code DELETED} slot in the index, as in every map only ever put into, there is
-     * nothing to find, and the walk is skipped; {@link #deletedSlots} is never below the true
-     * count. The walk reads the probe's slots again, through the directory when the index is
-     * paged. Copying a
-     * {@code HashMap} of 100 000 entries ({@code MapBulkBenchmark}, polluted regime) read, before
-     * and after, {@code newFromMap} 1.79 [1.26, 2.54] and 1.28 [0.717, 2.30] × {@code HashMap}
-     * with random {@code Integer} keys, 1.72 [1.14, 2.58] and 1.14 [0.864, 1.51] with UUIDs, and
-     * {@code putAll} 1.67 [1.12, 2.48] and 0.923 [0.772, 1.10], 1.38 [0.926, 2.07] and 1.00
-     * [0.706, 1.42]. One selection each way, 2026-12-07.
+     * <p>With no {@code DELETED} slot in the index, as in a map only ever put into whose keys
+     * never formed a collision group (forming one leaves seven, counted), there is nothing to
+     * find, and the walk is skipped: {@link #deletedSlots} is never below the true count. The
+     * walk read the probe's slots again, through the directory when the index is paged.
+     * Building a map of 1 000 entries sized in advance read, before and after, 0.857 [0.830,
+     * 0.886] and 0.759 [0.652, 0.883] × a sized {@code HashMap} with random {@code Integer} keys,
+     * and 1.08 [0.823, 1.43] and 0.939 [0.889, 0.993] with UUIDs (a scratch benchmark, not kept);
+     * {@code putAll} of a {@code HashMap} of 100 000 random {@code Integer}s
+     * ({@code MapBulkBenchmark}, polluted regime) 1.67 [1.12, 2.48] and 0.923 [0.772, 1.10]; the
+     * other rows at 100 000 were too wide to tell. One selection each way, 2026-12-07.
      */
     private int firstFreeSlot(int empty, int h) {
         if (deletedSlots == 0) {
@@ -804,7 +813,6 @@ abstract class CompactHashTable {
         int mask = indexLength() - 1;
         for (int i = mix(h) >>> -indexBits; i != empty; i = (i + 1) & mask) {
             if (slotAt(i) == DELETED) {
-                deletedSlots--;
                 return i;
             }
         }
@@ -892,17 +900,22 @@ abstract class CompactHashTable {
                 }
             } else if (isGroupWithTag(s, high, tag)
                     && hash(rawKey(other << 1)) == h) {
+                ownSlotPage(i);
                 setSlot(i, GROUP | tag | (trees.insert(other, e, this) + 1));
                 return;
             }
         }
         if (sameHashCount < TREEIFY_THRESHOLD) {
-            if (free >= 0) {
+            if (free < 0) {
+                setSlot(i, tag | (e + 1));
+            } else {
+                setSlot(free, tag | (e + 1));
                 deletedSlots--;
-                i = free;
             }
-            setSlot(i, tag | (e + 1));
             return;
+        }
+        for (int slot : sameHash) {
+            ownSlotPage(slot);
         }
         if (trees == null) {
             trees = new CollisionTree(capacity());
@@ -917,6 +930,17 @@ abstract class CompactHashTable {
         }
         setSlot(sameHash[0], GROUP | tag | (root + 1));
         deletedSlots += sameHashCount - 1;
+    }
+
+    /**
+     * Copies the page of index slot {@code i} now if the index is paged and does not own it, so
+     * that a change which writes the slot after changing a collision tree, or writes several
+     * slots, cannot fail half-way on that copy's {@code OutOfMemoryError}.
+     */
+    private void ownSlotPage(int i) {
+        if (indexPages != null) {
+            setSlot(i, slotAt(i));
+        }
     }
 
     /** Removes entry {@code e}, with hash {@code h}, from the index. */
@@ -940,6 +964,7 @@ abstract class CompactHashTable {
             if (isGroupWithTag(s, high, tag)) {
                 int root = (s & ~high) - 1;
                 if (hash(rawKey(root << 1)) == h) {
+                    ownSlotPage(i);
                     int newRoot = trees.remove(root, e, this);
                     if (newRoot == CollisionTree.NIL) {
                         release(i, mask);

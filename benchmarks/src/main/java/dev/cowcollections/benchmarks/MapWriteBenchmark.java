@@ -34,13 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MapWriteBenchmark {
     private static final String GROWTH = "Growing, not putting. 1 000 random `Integer`s into a map sized for them "
             + "take 7.3 µs, 0.759 [0.652, 0.883] × a sized `HashMap`; built from empty, 12.5 µs against `HashMap`'s "
-            + "10.5: growth costs ours 5.2 µs and `HashMap` 0.9 (scratch benchmark, one selection, 2026-12-08, not "
-            + "kept). A cpu-clock profile of the build from empty (`-prof perfasm`): 18 % placing the keys again in "
-            + "7 new indexes (1 022 placements, each reading its key and calling `hashCode`, where `HashMap` splits "
-            + "its chains by a hash bit it stored), 17 % allocating and copying arrays in 11 growths by half. Two "
-            + "policies did not help: growth that fills each new index (7 growths, 1 272 placements) read 1.28 "
-            + "[1.22, 1.35] and 1.25 [1.05, 1.48] (random `Integer`s, UUIDs) against 1.19 [1.11, 1.26] and 1.33 "
-            + "[1.14, 1.56]; an index at most half full, 1.16 [1.13, 1.20] and 1.30 [1.11, 1.52].";
+            + "10.5: growth costs ours 5.2 and 5.4 µs and `HashMap` 0.9 and 1.5 in two selections of a scratch "
+            + "benchmark with random `Integer`s, after and before 4c6b80b (2026-12-07, not kept); the UUID rows of "
+            + "those selections were too noisy to read a growth cost from, so the UUID and sequential rows are "
+            + "explained by analogy. A cpu-clock profile of the build from empty (`-prof perfasm`, not settled: "
+            + "12.9 to 28.5 µs a build): 18 % placing the keys again in 7 of its 8 new indexes (1 022 placements, "
+            + "each reading its key and calling `hashCode`, where `HashMap` splits its chains by a hash bit it "
+            + "stored), 18 % in `grow` and the copy stub, which allocate and copy the arrays: 11 growths by half "
+            + "after the first allocation from empty. Two policies showed no resolved gain: growth that fills each "
+            + "new index (7 growths, 1 272 placements) read 1.28 [1.22, 1.35] and 1.25 [1.05, 1.48] (random "
+            + "`Integer`s, UUIDs) against 1.19 [1.11, 1.26] and 1.33 [1.14, 1.56]; an index at most half full, "
+            + "1.16 [1.13, 1.20] and 1.30 [1.11, 1.52].";
 
     @Param({"10", "1000", "100000"})
     int size;

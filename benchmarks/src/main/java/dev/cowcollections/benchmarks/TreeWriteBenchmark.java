@@ -118,7 +118,7 @@ public class TreeWriteBenchmark {
             + "build): 19 % in the overlapping-copy stub and 6 % in G1's card marking after it "
             + "(`G1BarrierSet::invalidate`), so the shifts take a quarter of the time; shifting with a loop instead "
             + "moved that time into the loop, 2.91 [2.68, 3.17] before and 2.90 [2.11, 4.00] after (one selection "
-            + "each way, `-p size=1000`, 2026-12-08, not kept). `TreeMap` links a new node and moves nothing.")
+            + "each way, `-p size=1000`, 2026-12-07, not kept). `TreeMap` links a new node and moves nothing.")
     public Map<Object, Object> put_CowTreeMap() {
         return Maps.filled(new CowTreeMap<>(), keys, values);
     }
