@@ -392,12 +392,16 @@ public final class CowMap<K, V> extends InsertionOrderedMap<K, V> implements Map
             oldCount.release();
             return;
         }
-        if (size == 0 || isUnique()) {
+        boolean flatBuild = startFlatBuild(count);
+        if (!flatBuild && (size == 0 || isUnique())) {
             // Something will be written, or nothing needs detaching: room for all in one rebuild.
             makeRoomFor(count);
         }
         for (Map.Entry<? extends K, ? extends V> e : m.entrySet()) {
             put(e.getKey(), e.getValue());
+        }
+        if (flatBuild) {
+            pageFlatBuild();
         }
     }
 

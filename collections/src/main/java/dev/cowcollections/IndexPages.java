@@ -65,6 +65,13 @@ final class IndexPages {
         return new IndexPages(pageShift, pages, owned);
     }
 
+    /** Fills this new index, every page owned, from {@code flat}, an index of the same length. */
+    void copyIn(int[] flat) {
+        for (int p = 0; p < pages.length; p++) {
+            System.arraycopy(flat, p << pageShift, pages[p], 0, pages[p].length);
+        }
+    }
+
     /** An index for a handle that detaches: the same pages, none of them owned. O(pages). */
     IndexPages detachedCopy() {
         return new IndexPages(pageShift, pages.clone(), new OwnedPages(pages.length));

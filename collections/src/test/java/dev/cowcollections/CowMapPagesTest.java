@@ -84,6 +84,27 @@ class CowMapPagesTest {
     }
 
     @Test
+    void aMapCopiedFromAnotherIsBuiltFlatThenPaged() {
+        Map<Integer, String> model = model(100);
+        CowMap<Integer, String> copied = new CowMap<>(model);
+        assertTrue(copied.isPaged());
+        assertSameInOrder(model, copied);
+        CowMapBehaviourTest.assertIndexBoundedByUsedEntries(copied);
+        assertNull(copied.get(100));
+        CowMap<Integer, String> snapshot = copied.copy();
+        List<Object> before = snapshot.pagesForTesting();
+        copied.put(100, "new");
+        copied.remove(0);
+        List<Object> after = copied.pagesForTesting();
+        int fresh = newPages(before, after);
+        assertTrue(fresh > 0 && fresh <= 6, () -> fresh + " of " + after.size() + " pages copied by two writes");
+        assertSameInOrder(model, snapshot);
+        model.put(100, "new");
+        model.remove(0);
+        assertSameInOrder(model, copied);
+    }
+
+    @Test
     void keysThatComeAndGoGiveTheirPlacesBackWhileEachSnapshotKeepsItsOwn() {
         CowMap<Integer, String> map = pagedMap(100);
         Map<Integer, String> model = model(100);

@@ -39,13 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class MapBulkBenchmark {
-    private static final String PAGED_BUILD = "Above 4 096 entries the table is paged, and every insertion writes its "
-            + "entry and its index slot through the directories, with their owned-page checks, and probes through "
-            + "them (see `MapPagedLayoutBenchmark`). The same copy of a `HashMap` of 100 000 into a table forced flat "
-            + "and into the paged one, polluted regime (scratch benchmark, one selection, 2026-12-08, not kept): "
-            + "flat 7.0 ms against `HashMap`'s 9.0 with random `Integer`s and 13.7 against 13.8 with UUIDs; paged "
-            + "over flat 1.35 [1.14, 1.61] and 1.43 [1.24, 1.65]. `putAll` into an empty map is the same code.";
-
     @Param({"1000", "100000"})
     int size;
 
@@ -76,7 +69,6 @@ public class MapBulkBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 1.0)
-    @MissCause(baseline = "HashMap", where = "size=100000", value = PAGED_BUILD)
     public Map<Object, Object> putAll_CowMap() {
         Map<Object, Object> map = new CowMap<>();
         map.putAll(source);
@@ -90,7 +82,6 @@ public class MapBulkBenchmark {
 
     @Benchmark
     @Goal(baseline = "HashMap", atMost = 1.0)
-    @MissCause(baseline = "HashMap", where = "size=100000", value = PAGED_BUILD)
     public Map<Object, Object> newFromMap_CowMap() {
         return new CowMap<>(source);
     }
