@@ -306,15 +306,17 @@ abstract class CompactHashTable {
 
     /**
      * Ends a {@link #startFlatBuild}: moves the entries and the index into pages, keeping every
-     * entry number and slot, when the capacity calls for pages. A table that a callback shared
-     * meanwhile, that holds tombstones or collision groups, or that a failed insertion left
-     * unfinished stays flat, which every operation handles; its next growth pages it.
+     * entry number, slot and collision tree (copied for the paged capacity), when the capacity
+     * calls for pages. A table that a callback shared meanwhile, or that holds tombstones (a
+     * callback removed keys) stays flat, which every operation handles; its next growth pages
+     * it. For a moment the flat arrays and the pages are both alive, about twice the table.
      */
     final void pageFlatBuild() {
-        if (indexPages != null || !pagedFor(capacity()) || used != size || trees != null || !isUnique()) {
+        if (indexPages != null || !pagedFor(capacity()) || used != size || !isUnique()) {
             return;
         }
         int indexLength = index.length;
+        CollisionTree pagedTrees = trees == null ? null : trees.copy(capacityOf(indexLength));
         PageDirectory pagedEntries = PageDirectory.allocate(used << 1, capacityOf(indexLength) << 1);
         pagedEntries.copyIn(entries, 0, 0, used << 1);
         IndexPages pagedIndex = IndexPages.allocate(indexLength, IndexPages.pageShift());
@@ -324,6 +326,7 @@ abstract class CompactHashTable {
         index = PAGED_INDEX;
         indexPages = pagedIndex;
         refCount = pagedEntries;
+        trees = pagedTrees;
     }
 
     // Layouts
