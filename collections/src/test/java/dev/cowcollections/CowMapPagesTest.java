@@ -105,52 +105,25 @@ class CowMapPagesTest {
         assertSameInOrder(model, copied);
     }
 
-    /** A key whose hash code it shares with nine others, so that copies of many form collision groups. */
-    private static final class Clash implements Comparable<Clash> {
-        final int id;
-
-        Clash(int id) {
-            this.id = id;
-        }
-
-        @Override
-        public int hashCode() {
-            return id / 10;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Clash && ((Clash) o).id == id;
-        }
-
-        @Override
-        public int compareTo(Clash o) {
-            return Integer.compare(id, o.id);
-        }
-
-        @Override
-        public String toString() {
-            return "Clash" + id;
-        }
-    }
-
     @Test
     void aMapCopiedFromAnotherWithCollisionGroupsIsPagedToo() {
-        Map<Clash, Integer> model = new LinkedHashMap<>();
+        // Ten keys share each hash code, one more than a collision group needs.
+        Map<CollidingKeys.Ordered, Integer> model = new LinkedHashMap<>();
         for (int id = 0; id < 100; id++) {
-            model.put(new Clash(id), id);
+            model.put(new CollidingKeys.Ordered(id, id / 10), id);
         }
-        CowMap<Clash, Integer> copied = new CowMap<>(model);
+        CowMap<CollidingKeys.Ordered, Integer> copied = new CowMap<>(model);
         assertTrue(CollidingKeys.collisionGroups(copied) > 0, "the keys formed collision groups");
         assertTrue(copied.isPaged());
         assertEquals(model, copied);
         assertEquals(new ArrayList<>(model.keySet()), new ArrayList<>(copied.keySet()));
         for (int id = 100; id < 200; id++) {
-            copied.put(new Clash(id), id);
-            model.put(new Clash(id), id);
+            copied.put(new CollidingKeys.Ordered(id, id / 10), id);
+            model.put(new CollidingKeys.Ordered(id, id / 10), id);
         }
         for (int id = 0; id < 200; id += 3) {
-            assertEquals(model.remove(new Clash(id)), copied.remove(new Clash(id)));
+            CollidingKeys.Ordered key = new CollidingKeys.Ordered(id, id / 10);
+            assertEquals(model.remove(key), copied.remove(key));
         }
         assertEquals(model, copied);
         assertEquals(new ArrayList<>(model.keySet()), new ArrayList<>(copied.keySet()));
