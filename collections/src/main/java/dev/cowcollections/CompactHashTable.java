@@ -254,19 +254,28 @@ abstract class CompactHashTable {
     }
 
     private void allocate(int capacity) {
+        if (!pagedFor(capacity)) {
+            allocateFlat(capacity);
+            return;
+        }
         runMoves++;
         int indexLength = indexLengthFor(capacity);
-        if (pagedFor(capacity)) {
-            entries = PAGED_ENTRIES;
-            index = PAGED_INDEX;
-            indexPages = IndexPages.allocate(indexLength, IndexPages.pageShift());
-            refCount = PageDirectory.allocate(0, capacityOf(indexLength) << 1);
-        } else {
-            entries = new Object[capacity << 1];
-            index = new int[indexLength];
-            indexPages = null;
-            refCount = new RefCount();
-        }
+        entries = PAGED_ENTRIES;
+        index = PAGED_INDEX;
+        indexPages = IndexPages.allocate(indexLength, IndexPages.pageShift());
+        refCount = PageDirectory.allocate(0, capacityOf(indexLength) << 1);
+        indexBits = Integer.numberOfTrailingZeros(indexLength);
+        knownUnique = true;
+    }
+
+    /** {@link #allocate} in the flat layout, whatever the capacity. */
+    private void allocateFlat(int capacity) {
+        runMoves++;
+        int indexLength = indexLengthFor(capacity);
+        entries = new Object[capacity << 1];
+        index = new int[indexLength];
+        indexPages = null;
+        refCount = new RefCount();
         indexBits = Integer.numberOfTrailingZeros(indexLength);
         knownUnique = true;
     }
@@ -291,16 +300,7 @@ abstract class CompactHashTable {
         if (entries != EMPTY_ENTRIES || !pagedFor(count)) {
             return false;
         }
-        int capacity = checkedCapacity(count);
-        int indexLength = indexLengthFor(capacity);
-        Object[] es = new Object[capacity << 1];
-        int[] ix = new int[indexLength];
-        runMoves++;
-        entries = es;
-        index = ix;
-        indexBits = Integer.numberOfTrailingZeros(indexLength);
-        refCount = new RefCount();
-        knownUnique = true;
+        allocateFlat(checkedCapacity(count));
         return true;
     }
 
